@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const cron = z.string().min(9, 'a cron expression such as "*/15 * * * *"');
+
+export const communitySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  name_zh: z.string(),
+  name_en: z.string(),
+});
+
+export const feedSourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  kind: z.literal('feed'),
+  community: z.string(),
+  url: z.string(),
+  name: z.string().optional(),
+  reach: z.number().positive().default(1),
+  schedule: cron.default('*/15 * * * *'),
+  enabled: z.boolean().default(true),
+});
+
+export const alertRulesSchema = z.object({
+  negative_spike: z
+    .object({
+      window_minutes: z.number().int().positive().default(60),
+      baseline_hours: z.number().int().positive().default(24 * 7),
+      sigma: z.enum(['1.5', '2', '3']).default('2'),
+      min_count: z.number().int().nonnegative().default(3),
+      cooldown_minutes: z.number().int().nonnegative().default(180),
+    })
+    .prefault({}),
+});
+
+export const configSchema = z.object({
+  timezone: z.string().default('Asia/Shanghai'),
+  database: z
+    .object({
+      url: z.string().optional(),
+      data_dir: z.string().default('./data/pglite'),
+    })
+    .prefault({}),
+  server: z
+    .object({
+      port: z.number().int().min(0).max(65535).default(3000),
+      host: z.string().default('127.0.0.1'),
+      session_hours: z.number().positive().default(12),
+      secure_cookies: z.boolean().default(false),
+    })
+    .prefault({}),
+  privacy: z
+    .object({
+      min_cell: z.number().int().min(1).default(5),
+      pseudonym_key: z.string().min(8).default('talentpulse-demo-key-change-me'),
+    })
+    .prefault({}),
+  http: z
+    .object({
+      timeout_ms: z.number().int().positive().default(10_000),
+      retries: z.number().int().min(0).default(2),
+      max_body_bytes: z.number().int().positive().default(5 * 1024 * 1024),
+      user_agent: z.string().default('talentpulse/0.1 (+community public-opinion monitor)'),
+    })
+    .prefault({}),
+  scheduler: z
+    .object({
+      enabled: z.boolean().default(true),
+      collect: cron.default('*/15 * * * *'),
+      score: cron.default('*/5 * * * *'),
+      rollup: cron.default('*/10 * * * *'),
+      alerts: cron.default('*/5 * * * *'),
+    })
+    .prefault({}),
+  satisfaction: z
+    .object({
+      // Hotline tickets must be closed within this many hours to count as on time (按时办结).
+      ticket_sla_hours: z.number().positive().default(72),
+    })
+    .prefault({}),
+  alerts: alertRulesSchema.prefault({}),
+  communities: z.array(communitySchema).default([]),
+  sources: z.array(feedSourceSchema).default([]),
+  demo: z
+    .object({
+      enabled: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Community = z.infer<typeof communitySchema>;
+export type FeedSource = z.infer<typeof feedSourceSchema>;

@@ -1,0 +1,36 @@
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as init from './migrations/2026-11-30T0000-init.ts';
+
+/** The static list of migrations, oldest first. */
+const migrations: Record<string, Migration> = {
+  '2026-11-30T0000-init': init,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+function check(result: MigrationResultSet): string[] {
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error || failed) {
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`);
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider });
+}
+
+/** Brings the schema to the newest migration; returns what was applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateDown());
+}
