@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } fr
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** JSON is written as a string (JSON.stringify), since pg would turn a JS array into a PostgreSQL array literal. */
-type Json<T> = JSONColumnType<T, string, string>;
+type Json<T extends object> = JSONColumnType<T, string, string>;
 
 export type SourceKind = 'survey' | 'servicedesk' | 'mentions';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
