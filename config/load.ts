@@ -19,6 +19,7 @@ function applyEnv(raw: unknown, env: Env): unknown {
   const config = (raw && typeof raw === 'object' ? structuredClone(raw) : {}) as Record<string, Record<string, unknown>>;
   const section = (name: string) => (config[name] ??= {});
   if (env.DATABASE_URL) section('database').url = env.DATABASE_URL;
+  if (env.TALENTPULSE_DB_SCHEMA) section('database').schema = env.TALENTPULSE_DB_SCHEMA;
   if (env.TALENTPULSE_DATA_DIR) section('database').data_dir = env.TALENTPULSE_DATA_DIR;
   if (env.TALENTPULSE_SECRET) section('privacy').pseudonym_key = env.TALENTPULSE_SECRET;
   if (env.PORT !== undefined && env.PORT !== '') {

@@ -37,6 +37,8 @@ export const configSchema = z.object({
     .object({
       url: z.string().optional(),
       data_dir: z.string().default('./data/pglite'),
+      /** PostgreSQL schema to use (created when missing); the server default when absent. */
+      schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').optional(),
     })
     .prefault({}),
   server: z

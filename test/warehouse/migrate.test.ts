@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
-import { drivers } from './support/databases.ts';
+import { migrateDown, migrateToLatest } from '../../warehouse/migrate.ts';
+import { drivers } from '../support/databases.ts';
 
 describe.each(drivers)('migrations on $name', (driver) => {
   it('create every table, are idempotent, and roll back cleanly', async () => {

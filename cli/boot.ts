@@ -1,0 +1,95 @@
+import { type Clause, loadClauses } from '../config/clauses.ts';
+import type { Config, FeedSource } from '../config/schema.ts';
+import { createScheduler, type Job, type Scheduler } from '../collectors/scheduler/scheduler.ts';
+import { createApp } from '../dashboard/app.ts';
+import { checkNegativeSpike } from '../pipeline/steps/check-negative-spike.ts';
+import { rollUp } from '../pipeline/steps/roll-up.ts';
+import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
+import { scoreRecords } from '../pipeline/steps/score-records.ts';
+import { describeDatabase, type Db } from '../warehouse/database.ts';
+import { ensureCommunity } from '../warehouse/writers/communities.ts';
+import { collectSources } from './collect-sources.ts';
+import { loadDemoContent } from './demo/demo-content.ts';
+import { startDemoSite, type DemoSite } from './demo/demo-site.ts';
+import { demoSources, loadDemo } from './demo/load-demo.ts';
+import { formatSummary } from './format-summary.ts';
+import { databaseOptions, openWarehouse } from './warehouse.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+export interface Running {
+  url: string;
+  db: Db;
+  /** Stops cron, closes the server and the demo site, then the database. */
+  stop(): Promise<void>;
+}
+
+export interface BootOptions {
+  log?: (message: string) => void;
+  buildWeb?: boolean;
+  now?: Date;
+}
+
+/**
+ * The main job: migrate, load the demo when enabled, collect, score, roll up, check alerts,
+ * start the scheduler and serve the dashboard.
+ */
+export async function boot(config: Config, options: BootOptions = {}): Promise<Running> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const clauses = loadClauses();
+  log(`talentpulse: ${describeDatabase(databaseOptions(config))}`);
+  const db = await openWarehouse(config);
+  let site: DemoSite | undefined;
+  let scheduler: Scheduler | undefined;
+  let dashboard: ReturnType<typeof createApp> | undefined;
+  const stop = async () => {
+    await scheduler?.stop();
+    await dashboard?.stop();
+    await site?.close();
+    await db.destroy();
+  };
+  try {
+    for (const community of config.communities) await ensureCommunity(db, community);
+    const sources: FeedSource[] = [...config.sources];
+    if (config.demo.enabled && config.communities[0]) {
+      const content = loadDemoContent();
+      site = await startDemoSite(content, options.now);
+      sources.push(...demoSources(content, site, config.communities[0].id));
+      log(`demo site serving feeds at ${site.url}`);
+      for (const summary of await loadDemo(db, config)) log(`imported ${formatSummary(summary)}`);
+    }
+    for (const summary of await collectSources(db, config, sources)) log(`collected ${formatSummary(summary)}`);
+    const outcome = await runPipeline(db, config, clauses, options.now ? { now: options.now } : {});
+    log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows`);
+    for (const check of outcome.spike_checks) log(`alert check ${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
+
+    scheduler = createScheduler(db, scheduledJobs(config, clauses, sources), { timezone: config.timezone, log: { info: log, error: log } });
+    if (config.scheduler.enabled) scheduler.start();
+    if (options.buildWeb ?? true) await ensureWebBuilt(log);
+    dashboard = createApp(config, db, { clauses });
+    const { url } = await dashboard.start(config.server.port);
+    return { url, db, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function scheduledJobs(config: Config, clauses: readonly Clause[], sources: FeedSource[]): Job[] {
+  const s = config.scheduler;
+  return [
+    { name: 'collect', cron: s.collect, setting: 'scheduler.collect', run: (db) => collectSources(db, config, sources) },
+    { name: 'score', cron: s.score, setting: 'scheduler.score', run: (db) => scoreRecords(db, clauses) },
+    // Late records land in the recent past; a week back covers them without rebuilding all history.
+    { name: 'rollup', cron: s.rollup, setting: 'scheduler.rollup', run: (db) => rollUp(db, config, { days: 7 }) },
+    {
+      name: 'alerts',
+      cron: s.alerts,
+      setting: 'scheduler.alerts',
+      run: async (db) => {
+        const checks = [];
+        for (const community of config.communities) checks.push(await checkNegativeSpike(db, config, community.id));
+        return checks.map((c) => ({ community: c.community_id, count: c.count, alert: c.alert_id }));
+      },
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { loadInstrument } from '../../config/instrument.ts';
+import type { Config } from '../../config/schema.ts';
+import { loadTicketMapping } from '../../config/ticket-mapping.ts';
+import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
+import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
+import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
+import type { Db } from '../../warehouse/database.ts';
+import { ensureCommunity } from '../../warehouse/writers/communities.ts';
+import { rejectsOfRun } from '../../warehouse/writers/rejects.ts';
+import { formatSummary } from '../format-summary.ts';
+import { withWarehouse } from '../warehouse.ts';
+
+async function report(db: Db, summary: ImportSummary): Promise<void> {
+  console.log(formatSummary(summary));
+  for (const reject of await rejectsOfRun(db, summary.run_id)) {
+    const where = [reject.location, reject.row !== null ? `row ${reject.row}` : null, reject.field].filter(Boolean).join(', ');
+    console.log(`  rejected ${where}: ${reject.reason}${reject.value !== null ? ` (value "${reject.value}")` : ''}`);
+  }
+  if (summary.error) process.exitCode = 1;
+}
+
+export function importCommand(loadConfig: () => Config): Command {
+  const command = new Command('import').description('import a survey or hotline export file');
+  command
+    .command('survey')
+    .description('import a survey export (CSV) through an instrument file that maps its columns to questions and clauses')
+    .argument('<file>', 'the survey export')
+    .requiredOption('--instrument <file>', 'instrument YAML (see config/demo/instruments)')
+    .action(async (file: string, options: { instrument: string }) => {
+      const config = loadConfig();
+      const instrument = loadInstrument(options.instrument);
+      await withWarehouse(config, async (db) => {
+        for (const community of config.communities) await ensureCommunity(db, community);
+        await report(db, await importSurveyCsv(db, { file, instrument, pseudonymKey: config.privacy.pseudonym_key }));
+      });
+    });
+  command
+    .command('tickets')
+    .description('import a 12345 hotline / service-desk export (CSV) through a column mapping file')
+    .argument('<file>', 'the hotline export')
+    .requiredOption('--mapping <file>', 'mapping YAML (see config/demo/mappings)')
+    .action(async (file: string, options: { mapping: string }) => {
+      const config = loadConfig();
+      const mapping = loadTicketMapping(options.mapping);
+      await withWarehouse(config, async (db) => {
+        for (const community of config.communities) await ensureCommunity(db, community);
+        await report(db, await importTicketsCsv(db, { file, mapping }));
+      });
+    });
+  return command;
+}

@@ -1,0 +1,126 @@
+import { Command, Option } from 'commander';
+import { loadClauses } from '../config/clauses.ts';
+import { ConfigError } from '../config/errors.ts';
+import { loadConfig } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment.ts';
+import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
+import { ensureUser } from '../warehouse/auth/users.ts';
+import { createDb } from '../warehouse/database.ts';
+import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
+import { deleteScores } from '../warehouse/derive/unscored.ts';
+import type { Role } from '../warehouse/schema.ts';
+import { ensureCommunity } from '../warehouse/writers/communities.ts';
+import { collectSources } from './collect-sources.ts';
+import { importCommand } from './commands/imports.ts';
+import { sentimentCommand } from './commands/sentiment.ts';
+import { startCommand } from './commands/start.ts';
+import { loadDemoContent } from './demo/demo-content.ts';
+import { startDemoSite } from './demo/demo-site.ts';
+import { demoSources } from './demo/load-demo.ts';
+import { formatSummary } from './format-summary.ts';
+import { databaseOptions, withWarehouse } from './warehouse.ts';
+
+const config = (): Config => loadConfig();
+
+const program = new Command('talentpulse')
+  .description('Satisfaction analytics and public-opinion monitoring for international talent communities (DB3701/T 0004—2019)')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('migrate, load the demo (when enabled), collect, score, check alerts, run the scheduler and serve the dashboard')
+  .action(() => startCommand(config()));
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date (or one step down)')
+  .option('--down', 'revert the newest migration')
+  .action(async (options: { down?: boolean }) => {
+    const c = config();
+    const db = await createDb(databaseOptions(c));
+    try {
+      const done = options.down ? await migrateDown(db) : await migrateToLatest(db);
+      console.log(done.length > 0 ? done.join('\n') : 'schema is up to date');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+program
+  .command('collect')
+  .description('collect every enabled online source now, or only SOURCE')
+  .argument('[source]', 'a source id from the configuration')
+  .action(async (sourceId: string | undefined) => {
+    const c = config();
+    const site = c.demo.enabled ? await startDemoSite(loadDemoContent()) : undefined;
+    try {
+      const all = [...c.sources, ...(site && c.communities[0] ? demoSources(loadDemoContent(), site, c.communities[0].id) : [])];
+      const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;
+      if (sourceId && chosen.length === 0) throw new ConfigError(`sources: no source "${sourceId}" (known: ${all.map((s) => s.id).join(', ') || 'none'})`);
+      await withWarehouse(c, async (db) => {
+        for (const community of c.communities) await ensureCommunity(db, community);
+        for (const summary of await collectSources(db, c, chosen)) {
+          console.log(formatSummary(summary));
+          if (summary.error) process.exitCode = 1;
+        }
+      });
+    } finally {
+      await site?.close();
+    }
+  });
+
+program
+  .command('score')
+  .description('score new mentions and tickets (sentiment, clauses), rebuild the rollups and check the alert rules')
+  .option('--rescore', 'drop the current scorer version\'s scores first and score all history again')
+  .action(async (options: { rescore?: boolean }) => {
+    const c = config();
+    await withWarehouse(c, async (db) => {
+      if (options.rescore) console.log(`dropped ${await deleteScores(db, SENTIMENT_VERSION)} scores of ${SENTIMENT_VERSION}`);
+      const outcome = await runPipeline(db, c, loadClauses());
+      console.log(`scored ${outcome.scored.scored} (${outcome.scored.mentions} mentions, ${outcome.scored.tickets} tickets) with ${outcome.scored.scorer_version}; ${outcome.rollup_rows} rollup rows`);
+      for (const check of outcome.spike_checks) console.log(`${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
+    });
+  });
+
+const users = program.command('users').description('manage dashboard users');
+users
+  .command('add')
+  .description('add a user (the password is read from TALENTPULSE_PASSWORD or the first line of stdin)')
+  .argument('<username>')
+  .addOption(new Option('--role <role>', 'what the user may see and do').choices(['leader', 'comms', 'expert', 'admin']).makeOptionMandatory())
+  .option('--name <display name>', 'name shown in the dashboard')
+  .action(async (username: string, options: { role: Role; name?: string }) => {
+    const password = process.env.TALENTPULSE_PASSWORD ?? (await firstLineOfStdin());
+    if (!password || password.length < 8) throw new ConfigError('password: at least 8 characters expected (TALENTPULSE_PASSWORD or stdin)');
+    await withWarehouse(config(), async (db) => {
+      const created = await ensureUser(db, { username, password, role: options.role, display_name: options.name ?? username });
+      console.log(created ? `added ${username} (${options.role})` : `${username} already exists; unchanged`);
+    });
+  });
+
+program
+  .command('sentiment')
+  .description('score one text per line from stdin; prints {"label","score","lang","terms"} per line')
+  .addOption(new Option('--lang <lang>', 'language of the texts').choices(['auto', 'zh', 'en']).default('auto'))
+  .option('--explain', 'list every term that drove the score', false)
+  .action((options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => sentimentCommand(options));
+
+program.addCommand(importCommand(config));
+
+async function firstLineOfStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined;
+  let data = '';
+  for await (const chunk of process.stdin) data += String(chunk);
+  return data.split(/\r?\n/)[0];
+}
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  // Expected problems (bad config, bad file, unreachable database) get one clear line, not a stack.
+  const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
+  console.error(`talentpulse: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}`);
+  process.exitCode = 1;
+}

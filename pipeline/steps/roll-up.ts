@@ -1,0 +1,20 @@
+import type { Config } from '../../config/schema.ts';
+import type { Db } from '../../warehouse/database.ts';
+import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
+import { SENTIMENT_VERSION } from '../scoring/sentiment.ts';
+
+/** The local calendar day `daysBack` days before `now`, in the reporting zone. */
+export function localDay(now: Date, timezone: string, daysBack = 0): string {
+  const shifted = new Date(now.getTime() - daysBack * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(shifted);
+}
+
+/** Rebuilds the daily rollups; `days` limits it to the recent past (the scheduled run), else everything. */
+export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfaction'>, options: { days?: number; now?: Date } = {}): Promise<number> {
+  return recomputeRollups(db, {
+    timezone: config.timezone,
+    scorerVersion: SENTIMENT_VERSION,
+    ticketSlaHours: config.satisfaction.ticket_sla_hours,
+    ...(options.days !== undefined ? { fromDay: localDay(options.now ?? new Date(), config.timezone, options.days) } : {}),
+  });
+}

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+
+export interface RollupOptions {
+  /** IANA zone that decides which day a record belongs to (reporting periods are local). */
+  timezone: string;
+  scorerVersion: string;
+  ticketSlaHours: number;
+  /** Recompute days from this local date on ('YYYY-MM-DD'); all days when absent. */
+  fromDay?: string;
+}
+
+/**
+ * Recomputes the daily rollups (day × community × clause × source kind × metric) from the raw rows.
+ * Delete-then-insert inside one transaction, so running it twice equals running it once.
+ */
+export async function recomputeRollups(db: Db, options: RollupOptions): Promise<number> {
+  const { timezone: tz, scorerVersion: version, ticketSlaHours: sla } = options;
+  const from = options.fromDay ?? '0001-01-01';
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('daily_rollups').where('day', '>=', from).execute();
+    const now = new Date();
+    const statements = [
+      // Survey items on a 0–100 scale; "don't know" and blanks (score null) leave the base.
+      sql`
+        insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
+        select r.community_id, (r.submitted_at at time zone ${tz})::date as day, c.clause_id, 'survey', m.metric,
+               count(*)::int, sum(m.value), sum(m.value * m.value), ${now}
+          from survey_answers a
+          join survey_responses r on r.community_id = a.community_id and r.id = a.response_id
+          cross join lateral unnest(array_remove(array[a.clause_id, '*'], null)) as c(clause_id)
+          cross join lateral (values ('index', a.score), ('satisfied', case when a.score >= 75 then 1.0 else 0.0 end)) as m(metric, value)
+         where a.score is not null and (r.submitted_at at time zone ${tz})::date >= ${from}::date
+         group by 1, 2, 3, 5`,
+      sql`
+        insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
+        select mn.community_id, (mn.published_at at time zone ${tz})::date, c.clause_id, 'mentions', m.metric,
+               count(*)::int, sum(m.value), sum(m.value * m.value), ${now}
+          from mentions mn
+          join scores s on s.community_id = mn.community_id and s.record_kind = 'mention'
+                       and s.record_id = mn.id and s.scorer_version = ${version}
+          cross join lateral unnest(array_append(s.clause_ids, '*')) as c(clause_id)
+          cross join lateral (values
+            ('sentiment', s.score),
+            ('negative', case when s.label = 'negative' then 1.0 else 0.0 end),
+            ('positive', case when s.label = 'positive' then 1.0 else 0.0 end)) as m(metric, value)
+         where s.label <> 'unscored' and (mn.published_at at time zone ${tz})::date >= ${from}::date
+         group by 1, 2, 3, 5`,
+      sql`
+        insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
+        select t.community_id, (m.at at time zone ${tz})::date, c.clause_id, 'servicedesk', m.metric,
+               count(*)::int, sum(m.value), sum(m.value * m.value), ${now}
+          from tickets t
+          left join scores s on s.community_id = t.community_id and s.record_kind = 'ticket'
+                            and s.record_id = t.id and s.scorer_version = ${version}
+          cross join lateral (select distinct x from unnest(t.clause_ids || coalesce(s.clause_ids, '{}') || array['*']) as u(x)) as c(clause_id)
+          cross join lateral (
+            select 'opened', t.opened_at, 1.0
+            union all
+            select 'on_time', t.closed_at,
+                   case when t.closed_at - t.opened_at <= ${sla}::float8 * interval '1 hour' then 1.0 else 0.0 end
+             where t.closed_at is not null
+            union all
+            select 'resolution_hours', t.closed_at, extract(epoch from t.closed_at - t.opened_at)::float8 / 3600
+             where t.closed_at is not null
+            union all
+            select 'rated_satisfied', coalesce(t.closed_at, t.opened_at), case when t.rating >= 3 then 1.0 else 0.0 end
+             where t.rating is not null) as m(metric, at, value)
+         where (m.at at time zone ${tz})::date >= ${from}::date
+         group by 1, 2, 3, 5`,
+    ];
+    let rows = 0;
+    for (const statement of statements) rows += Number((await statement.execute(trx)).numAffectedRows ?? 0);
+    return rows;
+  });
+}
