@@ -28,6 +28,7 @@ export const enLexicon: LexiconSource = {
     'hung up': 1.2, broken: 1, dirty: 1, noisy: 0.8, expensive: 0.6, overpriced: 1, failed: 1, fail: 1, refused: 1,
     rejected: 0.8, denied: 0.8, mess: 1.2, chaos: 1.2, chaotic: 1.2, nightmare: 1.8, scam: 1.6, unsafe: 1.2,
     worried: 0.8, hate: 1.5, sucks: 1.5, stuck: 1, stressful: 1.2, 'passed around': 1.2, 'kicked around': 1.3,
+    'nobody speaks english': 1.2, 'no one speaks english': 1.2,
   },
   neutral: [
     // Greetings and sign-offs that would otherwise count as praise in every e-mail.

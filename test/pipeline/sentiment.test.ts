@@ -37,9 +37,11 @@ describe('scoreSentiment on Chinese', () => {
 
   it('catches service complaints and makes them stronger with ！', () => {
     const complaint = '签证办了三个月还没下来，打12345没人回复，工作人员踢皮球';
-    expect(scoreSentiment(complaint)).toMatchObject({ label: 'negative', terms: ['踢皮球', '没人回复'] });
+    expect(scoreSentiment(complaint)).toMatchObject({ label: 'negative', terms: ['踢皮球', '没人回复', '还没下来'] });
     expect(score(`${complaint}！！`)).toBeLessThan(score(complaint));
     expect(label('窗口办不了，让我去别的部门，拖了一个月')).toBe('negative');
+    expect(label('说好的班车一直没来')).toBe('negative');
+    expect(label('工作许可迟迟办不下来')).toBe('negative');
   });
 
   it('reads praise as positive', () => {
