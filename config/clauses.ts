@@ -4,8 +4,8 @@ import { configDir } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 export const clauseSchema = z.object({
-  /** The clause number in DB3701/T 0004—2019, e.g. "8.1.2". */
-  id: z.string().regex(/^(5|6|7|8|9|10)(\.\d+){0,2}$/, 'a clause number of sections 5–10 such as "8.1.2"'),
+  /** The clause number in DB3701/T 0004—2019, e.g. "8.1.2"; section 9.2 goes four levels deep ("9.2.1.1"). */
+  id: z.string().regex(/^(5|6|7|8|9|10)(\.\d+){0,3}$/, 'a clause number of sections 5–10 such as "8.1.2" or "9.2.1.1"'),
   title_zh: z.string().min(1),
   title_en: z.string().min(1),
   keywords_zh: z.array(z.string()).default([]),

@@ -1,0 +1,10 @@
+/** Pure scoring: text or rows in, numbers out. No I/O, no database. */
+export { detectLanguage } from './language.ts';
+export { NEUTRAL_BAND, SENTIMENT_VERSION, scoreSentiment } from './sentiment.ts';
+export type { SentimentLabel, SentimentOptions, SentimentResult } from './sentiment.ts';
+export { compareClauseIds, createClauseTagger, tagClauses } from './clauses.ts';
+export { incompleteBeta, lnGamma, normalQuantile, tQuantile } from './distributions.ts';
+export { StatisticsInputError, meanWithCi, meanWithCiOf, median, proportionWithCi, quantile, scaleToHundred } from './statistics.ts';
+export type { MeanWithCi, ProportionWithCi } from './statistics.ts';
+export { SpikeInputError, detectSpike, gradeFromZ } from './spike.ts';
+export type { AlertGrade, SpikeInput, SpikeResult, SpikeRule } from './spike.ts';
