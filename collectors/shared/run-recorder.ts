@@ -4,6 +4,7 @@ import { insertRejects } from '../../warehouse/writers/rejects.ts';
 import { markSourceSucceeded } from '../../warehouse/writers/sources.ts';
 import type { NewReject } from '../../warehouse/schema.ts';
 import type { ImportSummary } from './import-summary.ts';
+import { redactPersonalData } from './privacy.ts';
 
 export type Reject = Omit<NewReject, 'source_id' | 'run_id'>;
 
@@ -26,7 +27,16 @@ export async function startRun(db: Db, sourceId: string): Promise<RunRecorder> {
     stats,
     async reject(...problems) {
       stats.rejected++;
-      pending.push(...problems.map((problem) => ({ ...problem, source_id: sourceId, run_id: runId })));
+      // A rejected cell can be anything a person typed, so it is redacted like stored text.
+      pending.push(
+        ...problems.map((problem) => ({
+          ...problem,
+          value: problem.value == null ? null : redactPersonalData(problem.value),
+          reason: redactPersonalData(problem.reason),
+          source_id: sourceId,
+          run_id: runId,
+        })),
+      );
       if (pending.length >= 200) await flush();
     },
     async finish(error) {
