@@ -20,6 +20,10 @@ beforeAll(async () => {
         if (hit === 1) res.writeHead(429, { 'retry-after': '0' }).end();
         else res.writeHead(200).end('served');
         return;
+      case '/slow-down':
+        if (hit === 1) res.writeHead(429, { 'retry-after': '3600' }).end();
+        else res.writeHead(200).end('after the wait');
+        return;
       case '/always-503':
         res.writeHead(503).end();
         return;
@@ -63,6 +67,13 @@ describe('createFetcher', () => {
   it('honours a 429 and tries again', async () => {
     expect((await fetcher.fetch(`${server.url}/busy`)).body.toString()).toBe('served');
     expect(server.hits.get('/busy')).toBe(2);
+  });
+
+  it('caps a long Retry-After at the maximum delay', async () => {
+    const capped = createFetcher({ timeoutMs: 300, retries: 1, maxBodyBytes: 1024, userAgent: 't', baseDelayMs: 5, maxDelayMs: 50 });
+    const started = Date.now();
+    expect((await capped.fetch(`${server.url}/slow-down`)).body.toString()).toBe('after the wait');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('gives up on a persistent 5xx after the configured retries, as retryable', async () => {
