@@ -1,0 +1,74 @@
+import { ticketCategories, type TicketMapping } from '../../config/ticket-mapping.ts';
+import type { NewTicket } from '../../warehouse/schema.ts';
+import { parseLocalDateTime } from '../shared/local-time.ts';
+import { redactPersonalData } from '../shared/privacy.ts';
+import type { Reject } from '../shared/run-recorder.ts';
+
+export type TicketColumns = Partial<Record<keyof TicketMapping['columns'], number>> & { external_id: number; opened_at: number };
+
+export type ParsedTicket = { ok: true; ticket: NewTicket } | { ok: false; problems: Reject[] };
+
+const canonical = new Set<string>(ticketCategories);
+
+/** Reads one export row into a ticket (free text redacted), or lists every problem with the row. */
+export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: number, file: string, line: number, values: readonly string[]): ParsedTicket {
+  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
+  if (values.length !== width) return { ok: false, problems: [reject(null, null, `expected ${width} fields as in the header, found ${values.length}`)] };
+  const problems: Reject[] = [];
+  const cell = (field: keyof TicketMapping['columns']): string => {
+    const index = at[field];
+    return index === undefined ? '' : (values[index] ?? '').trim();
+  };
+  const column = (field: keyof TicketMapping['columns']) => mapping.columns[field] ?? field;
+
+  const externalId = cell('external_id');
+  if (externalId === '') problems.push(reject(column('external_id'), '', 'the ticket id is blank'));
+
+  const time = (field: 'opened_at' | 'first_response_at' | 'closed_at', required: boolean): Date | null => {
+    const text = cell(field);
+    if (text === '') {
+      if (required) problems.push(reject(column(field), '', 'the time is blank'));
+      return null;
+    }
+    const date = parseLocalDateTime(text, mapping.timezone);
+    if (!date) problems.push(reject(column(field), text, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss])'));
+    return date ?? null;
+  };
+  const openedAt = time('opened_at', true);
+  const firstResponseAt = time('first_response_at', false);
+  const closedAt = time('closed_at', false);
+
+  const rawCategory = cell('category');
+  const category = rawCategory === '' ? null : (mapping.categories[rawCategory] ?? (canonical.has(rawCategory) ? rawCategory : undefined));
+  if (category === undefined) {
+    problems.push(reject(column('category'), rawCategory, `unknown category (map it under "categories" in mapping "${mapping.id}")`));
+  }
+
+  const rawRating = cell('rating');
+  const rating = rawRating === '' ? null : (mapping.ratings[rawRating] ?? (/^[1-5]$/.test(rawRating) ? Number(rawRating) : undefined));
+  if (rating === undefined) problems.push(reject(column('rating'), rawRating, 'unknown rating (expected a 好差评 level or 1–5)'));
+
+  if (problems.length > 0 || !openedAt || category === undefined || rating === undefined) return { ok: false, problems };
+  const optional = (field: 'language' | 'channel' | 'status') => cell(field) || null;
+  return {
+    ok: true,
+    ticket: {
+      community_id: mapping.community,
+      source_id: mapping.source,
+      external_id: externalId,
+      opened_at: openedAt,
+      first_response_at: firstResponseAt,
+      closed_at: closedAt,
+      category,
+      language: optional('language'),
+      channel: optional('channel'),
+      status: optional('status'),
+      rating,
+      // Callers leave phone numbers and ID numbers in their complaints; they never reach the warehouse.
+      text: redactPersonalData(cell('text')),
+      // The pipeline tags clauses from category and text; the export itself names none.
+      clause_ids: [],
+      source_row: line,
+    },
+  };
+}

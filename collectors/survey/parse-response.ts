@@ -1,0 +1,54 @@
+import type { Instrument } from '../../config/instrument.ts';
+import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
+import { parseLocalDateTime } from '../shared/local-time.ts';
+import type { Reject } from '../shared/run-recorder.ts';
+import { scoreAnswer } from './score-answer.ts';
+
+export interface SurveyLayout {
+  submitted: number;
+  respondent: number | undefined;
+  segments: [name: string, index: number][];
+  questions: [question: Instrument['questions'][number], index: number][];
+  width: number;
+}
+
+export type ParsedResponse =
+  | { ok: true; response: Omit<NewSurveyResponse, 'response_key' | 'source_id'>; respondent: string | undefined; answers: NewSurveyAnswer[] }
+  | { ok: false; problems: Reject[] };
+
+/** Reads one CSV row into a response and its scored answers, or lists every problem with the row. */
+export function parseResponse(instrument: Instrument, layout: SurveyLayout, file: string, line: number, values: readonly string[]): ParsedResponse {
+  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
+  if (values.length !== layout.width) {
+    return { ok: false, problems: [reject(null, null, `expected ${layout.width} fields as in the header, found ${values.length}`)] };
+  }
+  const cell = (index: number) => (values[index] ?? '').trim();
+  const problems: Reject[] = [];
+
+  const submittedText = cell(layout.submitted);
+  const submitted = parseLocalDateTime(submittedText, instrument.timezone);
+  if (!submitted) problems.push(reject(instrument.submitted_at, submittedText, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss])'));
+
+  const answers: NewSurveyAnswer[] = [];
+  for (const [question, index] of layout.questions) {
+    const outcome = scoreAnswer(question.scale, cell(index));
+    if (!outcome.ok) problems.push(reject(question.column, cell(index), outcome.reason));
+    else answers.push({ question_id: question.id, clause_id: question.clause ?? null, raw_value: outcome.raw, score: outcome.score });
+  }
+  if (problems.length > 0 || !submitted) return { ok: false, problems };
+
+  const segments = Object.fromEntries(layout.segments.map(([name, index]) => [name, cell(index)]).filter(([, value]) => value !== ''));
+  const respondent = layout.respondent === undefined ? undefined : cell(layout.respondent) || undefined;
+  return {
+    ok: true,
+    respondent,
+    answers,
+    response: {
+      community_id: instrument.community,
+      instrument_id: instrument.id,
+      submitted_at: submitted,
+      segments: JSON.stringify(segments),
+      source_row: line,
+    },
+  };
+}

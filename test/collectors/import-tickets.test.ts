@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadTicketMapping } from '../../config/ticket-mapping.ts';
+import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
+import { MissingColumnError } from '../../collectors/shared/csv-header.ts';
+import { drivers, type TestDatabase } from '../support/databases.ts';
+import { countRows } from './table-counts.ts';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/collectors');
+const mapping = loadTicketMapping(resolve(fixtures, 'hotline-mapping.yaml'));
+const goodFile = resolve(fixtures, 'hotline-tickets.csv');
+
+describe.each(drivers)('importTicketsCsv on $name', (driver) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await driver.open();
+  });
+  afterEach(() => database.close());
+
+  it('stores tickets with mapped categories, ratings and times in the mapping zone', async () => {
+    const { db } = database;
+    const summary = await importTicketsCsv(db, { file: goodFile, mapping });
+    expect(summary).toMatchObject({ source_id: 'servicedesk-hotline-lixia', read: 4, new: 4, duplicate: 0, rejected: 0 });
+    const tickets = await db.selectFrom('tickets').selectAll().orderBy('external_id').execute();
+    expect(tickets.map((t) => [t.external_id, t.category, t.rating, t.language])).toEqual([
+      ['GD2026030001', '咨询', 4, 'en'],
+      ['GD2026030002', '投诉', null, 'zh'],
+      ['GD2026030003', '感谢', 5, 'ko'],
+      ['GD2026030004', '建议', 3, 'zh'],
+    ]);
+    expect(tickets[0]?.opened_at.toISOString()).toBe('2026-03-01T01:00:00.000Z');
+    expect(tickets[0]?.closed_at?.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    expect(tickets[1]?.first_response_at).toBeNull();
+    expect(tickets[2]?.opened_at.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(tickets[0]?.clause_ids).toEqual([]);
+    const source = await db.selectFrom('sources').selectAll().executeTakeFirstOrThrow();
+    expect(source).toMatchObject({ kind: 'servicedesk', community_id: 'lixia-intl', location: goodFile });
+    expect(source.last_success_at).toBeInstanceOf(Date);
+  });
+
+  it('redacts personal data in the stored text and never stores it raw', async () => {
+    const { db } = database;
+    await importTicketsCsv(db, { file: goodFile, mapping });
+    const texts = (await db.selectFrom('tickets').select('text').orderBy('external_id').execute()).map((t) => t.text);
+    expect(texts[0]).toBe('Asking how to renew a work permit, call me back on [PHONE] or [EMAIL]');
+    expect(texts[1]).toBe('签证办理太慢，身份证[ID]，电话 [PHONE]');
+    expect(texts[2]).toBe('Thank you for the quick help with my passport [PASSPORT]');
+    expect(texts[3]).toBe('建议增加英文指示牌，请拨打12345反馈');
+    // Nothing anywhere in the warehouse holds the raw values, not even the rejects or run stats.
+    const everything = JSON.stringify([
+      await db.selectFrom('tickets').selectAll().execute(),
+      await db.selectFrom('rejects').selectAll().execute(),
+      await db.selectFrom('collector_runs').selectAll().execute(),
+    ]);
+    for (const secret of ['13812345678', 'anna@example.com', '370102199003071234', '88886666', 'E12345678']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(readFileSync(goodFile, 'utf8')).toContain('13812345678');
+  });
+
+  it('imports the same export twice without changing anything the second time', async () => {
+    const { db } = database;
+    await importTicketsCsv(db, { file: goodFile, mapping });
+    const tables = ['tickets', 'rejects', 'sources', 'communities'] as const;
+    const before = await countRows(db, tables);
+    expect(await importTicketsCsv(db, { file: goodFile, mapping })).toMatchObject({ read: 4, new: 0, duplicate: 4, rejected: 0 });
+    expect(await countRows(db, tables)).toEqual(before);
+    expect((await countRows(db, ['collector_runs'])).collector_runs).toBe(2);
+  });
+
+  it('rejects rows with a bad date, unknown category or rating, or missing fields, and stores the rest', async () => {
+    const { db } = database;
+    const file = resolve(fixtures, 'hotline-tickets-bad.csv');
+    const summary = await importTicketsCsv(db, { file, mapping });
+    expect(summary).toMatchObject({ read: 6, new: 2, rejected: 4 });
+    const stored = await db.selectFrom('tickets').select(['external_id', 'category']).orderBy('external_id').execute();
+    expect(stored).toEqual([
+      { external_id: 'GD2026039001', category: '咨询' },
+      { external_id: 'GD2026039006', category: '求助' },
+    ]);
+    const rejects = await db.selectFrom('rejects').select(['run_id', 'row', 'field', 'value', 'reason']).orderBy('row').execute();
+    expect(rejects.map((r) => [r.row, r.field, r.value])).toEqual([
+      [3, '受理时间', 'yesterday'],
+      [4, '诉求类型', '催办'],
+      [5, '满意度', '还行'],
+      [6, null, null],
+    ]);
+    expect(rejects.every((r) => r.run_id === summary.run_id)).toBe(true);
+    expect(rejects[1]?.reason).toContain('hotline-lixia');
+  });
+
+  it('fails before writing anything when a mapped column is missing', async () => {
+    const { db } = database;
+    const file = resolve(fixtures, 'resident-survey.csv');
+    await expect(importTicketsCsv(db, { file, mapping })).rejects.toThrow(MissingColumnError);
+    await expect(importTicketsCsv(db, { file, mapping })).rejects.toThrow(/"工单编号".*ticket mapping "hotline-lixia"/);
+    expect(await countRows(db, ['tickets', 'collector_runs', 'sources'])).toEqual({ tickets: 0, collector_runs: 0, sources: 0 });
+  });
+});
