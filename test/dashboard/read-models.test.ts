@@ -94,6 +94,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
           opened_at: opened,
           closed_at: hoursLater(h),
           rating: i < 4 ? 5 : 1,
+          text: '',
           clause_ids: ['8.1.2'],
         })),
       )
