@@ -25,7 +25,7 @@ function statusOf(error: unknown): number {
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: `no API route ${req.method} ${req.path}` });
+  res.status(404).json({ error: `no API route ${req.method} ${req.baseUrl}${req.path}` });
 };
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
