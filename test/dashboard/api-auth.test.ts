@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../warehouse/auth/audit.ts';
-import { ensureUser, verifyLogin } from '../../warehouse/auth/users.ts';
+import { createSession, findSession, purgeExpiredSessions } from '../../warehouse/auth/sessions.ts';
+import { ensureUser, findUser, verifyLogin } from '../../warehouse/auth/users.ts';
 import type { Role } from '../../warehouse/schema.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { login, PASSWORD, ROLES, seedBase, seedUsers, startDashboard } from './helpers.ts';
@@ -112,6 +113,15 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
     await ensureUser(tdb.db, { username: 'leader', password: 'something else', role: 'admin', display_name: 'X' });
     expect(await verifyLogin(tdb.db, 'leader', PASSWORD)).toMatchObject({ username: 'leader', role: 'leader' });
     expect(await verifyLogin(tdb.db, 'leader', 'something else')).toBeUndefined();
+  });
+
+  it('stops honouring a session once it has expired', async () => {
+    const user = (await findUser(tdb.db, 'expert'))!;
+    const stale = await createSession(tdb.db, user.id, 2, new Date(Date.now() - 3 * 3_600_000));
+    expect(await findSession(tdb.db, stale.token)).toBeUndefined();
+    const res = await fetch(`${server.url}/api/me`, { headers: { cookie: `tp_session=${stale.token}` } });
+    expect(res.status).toBe(401);
+    expect(await purgeExpiredSessions(tdb.db)).toBeGreaterThanOrEqual(1);
   });
 
   it('answers unknown API routes with a JSON 404 and other paths with the build note', async () => {

@@ -13,8 +13,15 @@ const NEXT: Record<string, Action[]> = {
   resolved: [],
 };
 
+/** Drivers as "mentions 14 · terms 排队, 签证": readable without knowing JSON. */
+function driverText(drivers: Record<string, unknown>): string {
+  return Object.entries(drivers)
+    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+}
+
 export function AlertsPage({ user }: { user: SessionUser }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [alerts, setAlerts] = useState<AlertJson[]>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -57,10 +64,10 @@ export function AlertsPage({ user }: { user: SessionUser }) {
                 <span className="status">{t[alert.status]}</span>
               </div>
               <div className="muted small">
-                {alert.community_id} · {alert.rule} · {new Date(alert.opened_at).toLocaleString()}
+                {alert.community_id} · {alert.rule} · {new Date(alert.opened_at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
               </div>
               <div className="small">
-                {t.drivers}: <code>{JSON.stringify(alert.drivers)}</code>
+                {t.drivers}: {driverText(alert.drivers)}
               </div>
               {alert.notes.length > 0 && (
                 <ul className="notes small">

@@ -6,7 +6,7 @@ import { useT } from '../i18n.ts';
 const FILTERS: Array<SentimentLabel | ''> = ['', 'negative', 'neutral', 'positive', 'unscored'];
 
 export function MentionsPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [label, setLabel] = useState<SentimentLabel | ''>('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<MentionsJson | null>(null);
@@ -50,7 +50,7 @@ export function MentionsPage() {
             </div>
             <p className="excerpt">{m.excerpt}</p>
             <div className="muted small">
-              {new Date(m.published_at).toLocaleString()} · {m.source_id}
+              {new Date(m.published_at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {m.source_id}
               {m.score !== null && ` · ${t.score} ${m.score.toFixed(2)}`}
               {m.clause_ids.length > 0 && ` · ${t.clauses} ${m.clause_ids.join(', ')}`}
             </div>
