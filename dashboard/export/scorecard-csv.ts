@@ -1,0 +1,76 @@
+import type { ClauseScorecard, ScorecardRow } from '../../warehouse/read-models/clause-scorecard.ts';
+import { BOM, csvLine } from './csv-cell.ts';
+
+const HEADER = [
+  '条款 Clause',
+  '条款名称 Title (zh)',
+  'Title (en)',
+  '问卷样本 Survey n',
+  '满意度指数 Index (0–100)',
+  '95% CI low',
+  '95% CI high',
+  '满意占比 % satisfied',
+  '舆情条数 Mentions n',
+  '平均情感 Mean sentiment',
+  '净情感 Net sentiment',
+  '负面占比 Negative share',
+  '工单数 Tickets n',
+  '按时办结率 On-time rate',
+  '满意率 Satisfied rate',
+  '说明 Note',
+];
+
+const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+const pct = (value: number | null) => (value === null ? null : round(value * 100, 1));
+
+function note(row: ScorecardRow, minCell: number): string {
+  const parts: string[] = [];
+  const blocks = { survey: row.survey, mentions: row.mentions, tickets: row.tickets };
+  const suppressed = Object.entries(blocks).filter(([, b]) => b?.suppressed).map(([k]) => k);
+  const empty = Object.entries(blocks).filter(([, b]) => b === null).map(([k]) => k);
+  if (suppressed.length > 0) parts.push(`少于${minCell}不公布 suppressed (n < ${minCell}): ${suppressed.join(', ')}`);
+  if (empty.length === 3) parts.push('无数据 no data');
+  return parts.join('; ');
+}
+
+function rowCells(row: ScorecardRow, minCell: number) {
+  const s = row.survey && !row.survey.suppressed ? row.survey : null;
+  const m = row.mentions && !row.mentions.suppressed ? row.mentions : null;
+  const t = row.tickets && !row.tickets.suppressed ? row.tickets : null;
+  return [
+    row.clause_id,
+    row.title_zh,
+    row.title_en,
+    s?.n,
+    round(s?.index ?? null, 1),
+    round(s?.ci_low ?? null, 1),
+    round(s?.ci_high ?? null, 1),
+    pct(s?.satisfied_share ?? null),
+    m?.n,
+    round(m?.mean_sentiment ?? null, 3),
+    round(m?.net_sentiment ?? null, 3),
+    pct(m?.negative_share ?? null),
+    t?.n,
+    pct(t?.on_time_rate ?? null),
+    pct(t?.satisfied_rate ?? null),
+    note(row, minCell),
+  ];
+}
+
+/** The expert scorecard as Excel-safe CSV: BOM, CRLF, guarded text, suppressed cells blank, methods named below the table. */
+export function scorecardCsv(card: ClauseScorecard, standard = 'DB3701/T 0004—2019'): string {
+  const lines = [
+    csvLine(HEADER),
+    ...card.rows.map((row) => csvLine(rowCells(row, card.min_cell))),
+    '',
+    csvLine(['标准 Standard', standard]),
+    csvLine(['期间 Period', `${card.period.from} – ${card.period.to}`]),
+    csvLine(['社区 Community', card.community_id ?? 'all']),
+    csvLine(['最小单元 Minimum cell', card.min_cell]),
+    csvLine(['方法 Method (survey)', card.methods.survey]),
+    csvLine(['方法 Method (mentions)', card.methods.mentions]),
+    csvLine(['方法 Method (tickets)', card.methods.tickets]),
+    csvLine(['百分比 Percentages', 'rates and shares are given in percent']),
+  ];
+  return BOM + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,40 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
+import { PeriodError } from '../../warehouse/read-models/period.ts';
+
+/** An error the client caused or may see: its message is sent as `{error}` with the status. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof PeriodError) return 400;
+  if (error instanceof AlertNotFoundError) return 404;
+  if (error instanceof AlertTransitionError) return 409;
+  // body-parser marks bad JSON and oversized bodies with a 4xx status.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return status;
+  return 500;
+}
+
+export const apiNotFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: `no API route ${req.method} ${req.baseUrl}${req.path}` });
+};
+
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const status = statusOf(error);
+  if (status >= 500) {
+    // The cause stays in the server log; the client learns only that it failed.
+    console.error(`talentpulse dashboard: ${req.method} ${req.originalUrl} failed:`, error);
+    res.status(status).json({ error: 'internal error' });
+    return;
+  }
+  res.status(status).json({ error: error instanceof Error ? error.message : 'bad request' });
+};

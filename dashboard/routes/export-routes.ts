@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import { audit } from '../../warehouse/auth/audit.ts';
+import { clauseScorecard } from '../../warehouse/read-models/clause-scorecard.ts';
+import { parsePeriod } from '../../warehouse/read-models/period.ts';
+import type { AppContext } from '../context.ts';
+import { scorecardCsv } from '../export/scorecard-csv.ts';
+import { allow, sessionOf } from '../http/guards.ts';
+import { communityParam, queryString } from './query-params.ts';
+
+export function exportRoutes(ctx: AppContext): Router {
+  const { config, db, clauses } = ctx;
+  const router = Router();
+
+  router.get('/export/scorecard.csv', allow('expert', 'leader', 'admin'), async (req, res) => {
+    const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
+    const communityId = communityParam(req, ctx);
+    const card = await clauseScorecard(db, { period, minCell: config.privacy.min_cell, clauses, communityId });
+    await audit(db, {
+      actor: sessionOf(res).user.username,
+      action: 'export.scorecard',
+      target: `scorecard:${communityId ?? '*'}`,
+      details: { ...period, format: 'csv' },
+    });
+    const name = `scorecard-${communityId ?? 'all'}-${period.from}-${period.to}.csv`;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.send(scorecardCsv(card));
+  });
+
+  return router;
+}

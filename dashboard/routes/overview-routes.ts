@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { unresolvedAlertCounts } from '../../warehouse/read-models/alerts-list.ts';
+import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
+import { mentionCountsByLabel } from '../../warehouse/read-models/mentions-list.ts';
+import { parsePeriod } from '../../warehouse/read-models/period.ts';
+import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
+import type { AppContext } from '../context.ts';
+import { allow } from '../http/guards.ts';
+import { communityParam, queryString } from './query-params.ts';
+
+export function overviewRoutes(ctx: AppContext): Router {
+  const { config, db, clauses } = ctx;
+  const router = Router();
+
+  router.get('/overview', allow('leader', 'expert', 'admin', 'comms'), async (req, res) => {
+    const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
+    const communityId = communityParam(req, ctx);
+    const minCell = config.privacy.min_cell;
+    const trend = await satisfactionTrend(db, { period, minCell, clauses, communityId });
+    const hotline = await hotlineSummary(db, {
+      period,
+      timeZone: config.timezone,
+      slaHours: config.satisfaction.ticket_sla_hours,
+      minCell,
+      communityId,
+    });
+    const alerts = await unresolvedAlertCounts(db, communityId);
+    const mentions = await mentionCountsByLabel(db, { period, timeZone: config.timezone, communityId });
+    res.json({ period, community_id: communityId ?? null, communities: config.communities, trend, hotline, alerts, mentions });
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
+import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
+import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
+import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
+import type { AlertGrade, Role, SentimentLabel } from '../../../warehouse/schema.ts';
+
+export interface SessionUser {
+  username: string;
+  role: Role;
+  display_name: string;
+}
+
+export interface Overview {
+  period: { from: string; to: string };
+  trend: SatisfactionTrend;
+  hotline: HotlineSummary;
+  alerts: Record<AlertGrade, number>;
+  mentions: Record<SentimentLabel, number>;
+}
+
+/** Dates arrive as ISO strings over JSON. */
+export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+export type AlertJson = Jsonified<AlertItem>;
+export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrf = '';
+
+export function setCsrf(token: string): void {
+  csrf = token;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await res.json().catch(() => ({}))) as { error?: string };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? res.statusText);
+  return data as T;
+}
+
+export const api = {
+  me: () => request<{ user: SessionUser; csrf: string }>('GET', '/api/me'),
+  login: (username: string, password: string) => request<{ user: SessionUser; csrf: string }>('POST', '/api/login', { username, password }),
+  logout: () => request<{ ok: true }>('POST', '/api/logout'),
+  overview: () => request<Overview>('GET', '/api/overview'),
+  alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),
+  alertAction: (alert: AlertJson, action: 'acknowledge' | 'responding' | 'resolve', note: string) =>
+    request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, { note }),
+  mentions: (label: SentimentLabel | '', page: number) =>
+    request<MentionsJson>('GET', `/api/mentions?page=${page}${label ? `&label=${label}` : ''}`),
+};

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type AlertJson, type SessionUser } from '../api.ts';
+import { useT } from '../i18n.ts';
+import { ALERT_ACTION_ROLES } from '../roles.ts';
+
+type Action = 'acknowledge' | 'responding' | 'resolve';
+
+/** The actions the server accepts from each status. */
+const NEXT: Record<string, Action[]> = {
+  open: ['acknowledge'],
+  acknowledged: ['responding', 'resolve'],
+  responding: ['resolve'],
+  resolved: [],
+};
+
+/** Drivers as "mentions 14 · terms 排队, 签证": readable without knowing JSON. */
+function driverText(drivers: Record<string, unknown>): string {
+  return Object.entries(drivers)
+    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+}
+
+export function AlertsPage({ user }: { user: SessionUser }) {
+  const { t, lang } = useT();
+  const [alerts, setAlerts] = useState<AlertJson[]>([]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const canAct = ALERT_ACTION_ROLES.includes(user.role);
+
+  const load = useCallback(() => {
+    api
+      .alerts()
+      .then((r) => setAlerts(r.alerts))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  const act = (alert: AlertJson, action: Action) => {
+    const key = `${alert.community_id}/${alert.id}`;
+    api
+      .alertAction(alert, action, notes[key] ?? '')
+      .then(() => {
+        setNotes({ ...notes, [key]: '' });
+        setError('');
+        load();
+      })
+      .catch((e: Error) => setError(e.message));
+  };
+  const actionLabel = { acknowledge: t.acknowledge, responding: t.respond, resolve: t.resolve };
+
+  return (
+    <section className="card">
+      <h2>{t.alerts}</h2>
+      {error && <p className="error">{error}</p>}
+      {alerts.length === 0 && <p className="empty">{t.noData}</p>}
+      <ul className="alerts">
+        {alerts.map((alert) => {
+          const key = `${alert.community_id}/${alert.id}`;
+          return (
+            <li key={key} className={`alert grade-${alert.grade}`} data-status={alert.status}>
+              <div className="alert-head">
+                <span className={`badge grade-${alert.grade}`}>{t[alert.grade]}</span>
+                <strong>{alert.title}</strong>
+                <span className="status">{t[alert.status]}</span>
+              </div>
+              <div className="muted small">
+                {alert.community_id} · {alert.rule} · {new Date(alert.opened_at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
+              </div>
+              <div className="small">
+                {t.drivers}: {driverText(alert.drivers)}
+              </div>
+              {alert.notes.length > 0 && (
+                <ul className="notes small">
+                  {alert.notes.map((n, i) => (
+                    <li key={i}>
+                      {n.user}: {n.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canAct && (NEXT[alert.status] ?? []).length > 0 && (
+                <div className="actions">
+                  <input placeholder={t.note} value={notes[key] ?? ''} onChange={(e) => setNotes({ ...notes, [key]: e.target.value })} />
+                  {(NEXT[alert.status] ?? []).map((action) => (
+                    <button key={action} onClick={() => act(alert, action)}>
+                      {actionLabel[action]}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { api, type Overview } from '../api.ts';
+import { useT } from '../i18n.ts';
+import { TrendChart } from '../trend-chart.tsx';
+
+const GRADES = ['red', 'orange', 'yellow', 'blue'] as const;
+const LABELS = ['negative', 'neutral', 'positive', 'unscored'] as const;
+
+function percent(value: number | null): string | null {
+  return value === null ? null : `${(value * 100).toFixed(1)}%`;
+}
+
+function hours(value: number | null): string | null {
+  return value === null ? null : value.toFixed(1);
+}
+
+export function OverviewPage() {
+  const { t } = useT();
+  const [data, setData] = useState<Overview | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api
+      .overview()
+      .then(setData)
+      .catch((e: Error) => setError(e.message));
+  }, []);
+
+  if (error) return <p className="error">{error}</p>;
+  if (!data) return null;
+  const h = data.hotline;
+  const figure = (label: string, value: string | number | null) => (
+    <div className="figure">
+      <div className="value">{value ?? <span className="muted" title={t.suppressed}>—</span>}</div>
+      <div className="label">{label}</div>
+    </div>
+  );
+
+  return (
+    <div className="overview">
+      <p className="muted">
+        {t.period}: {data.period.from} – {data.period.to}
+      </p>
+      <section className="card">
+        <h2>{t.trendTitle}</h2>
+        <TrendChart trend={data.trend} />
+        <p className="muted small">{t.trendNote}</p>
+      </section>
+      <section className="card">
+        <h2>{t.hotline}</h2>
+        <div className="figures">
+          {figure(t.opened, h.opened)}
+          {figure(t.closed, h.closed)}
+          {figure(t.onTime, percent(h.on_time_rate))}
+          {figure(t.satisfied, percent(h.satisfied_rate))}
+          {figure(t.median, hours(h.median_resolution_hours))}
+          {figure(t.p90, hours(h.p90_resolution_hours))}
+        </div>
+        {h.suppressed.length > 0 && <p className="muted small">{t.suppressed}</p>}
+      </section>
+      <div className="columns">
+        <section className="card">
+          <h2>{t.openAlerts}</h2>
+          <div className="figures">
+            {GRADES.map((g) => (
+              <div key={g} className={`figure grade-${g}`}>
+                <div className="value">{data.alerts[g]}</div>
+                <div className="label">{t[g]}</div>
+              </div>
+            ))}
+          </div>
+        </section>
+        <section className="card">
+          <h2>{t.mentionCounts}</h2>
+          <div className="figures">
+            {LABELS.map((l) => (
+              <div key={l} className={`figure label-${l}`}>
+                <div className="value">{data.mentions[l]}</div>
+                <div className="label">{t[l]}</div>
+              </div>
+            ))}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

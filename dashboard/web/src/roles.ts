@@ -1,0 +1,19 @@
+import type { Role } from '../../../warehouse/schema.ts';
+
+export type Page = 'overview' | 'alerts' | 'mentions';
+
+/** Mirrors the API's role checks, so nobody is offered a page the server would refuse. */
+export const PAGE_ROLES: Record<Page, Role[]> = {
+  overview: ['leader', 'expert', 'admin', 'comms'],
+  alerts: ['comms', 'admin'],
+  mentions: ['comms', 'leader', 'admin'],
+};
+
+export const EXPORT_ROLES: Role[] = ['expert', 'leader', 'admin'];
+export const ALERT_ACTION_ROLES: Role[] = ['comms', 'admin'];
+
+export function pageFromPath(path: string): Page {
+  if (path.startsWith('/alerts')) return 'alerts';
+  if (path.startsWith('/mentions')) return 'mentions';
+  return 'overview';
+}

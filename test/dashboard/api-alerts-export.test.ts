@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../warehouse/auth/audit.ts';
+import { drivers, type TestDatabase } from '../support/databases.ts';
+import { login, seedBase, seedUsers, startDashboard } from './helpers.ts';
+
+interface AlertJson {
+  id: number;
+  status: string;
+  acknowledged_by: string | null;
+  resolved_by: string | null;
+  notes: Array<{ user: string; text: string }>;
+}
+
+describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
+  let tdb: TestDatabase;
+  let server: Awaited<ReturnType<typeof startDashboard>>;
+  let alertId: number;
+
+  beforeAll(async () => {
+    tdb = await driver.open();
+    await seedBase(tdb.db);
+    await seedUsers(tdb.db);
+    const alert = await tdb.db
+      .insertInto('alerts')
+      .values({
+        community_id: 'lixia',
+        rule: 'negative_spike',
+        dedupe_key: '2026-03-10T08',
+        grade: 'orange',
+        status: 'open',
+        title: '负面舆情激增 Negative spike',
+        drivers: JSON.stringify({ mentions: 9, terms: ['排队'] }),
+        notes: JSON.stringify([]),
+        opened_at: new Date('2026-03-10T08:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    alertId = alert.id;
+    const day = (d: string, clause_id: string, source_kind: 'survey' | 'servicedesk', metric: string, n: number, sum: number, sum_sq: number) => ({
+      community_id: 'lixia', day: d, clause_id, source_kind, metric, n, sum, sum_sq, updated_at: new Date(),
+    });
+    await tdb.db
+      .insertInto('daily_rollups')
+      .values([
+        day('2026-03-02', '8.1.2', 'survey', 'index', 5, 400, 33_000),
+        day('2026-03-02', '8.1.2', 'survey', 'satisfied', 5, 3, 3),
+        day('2026-03-02', '7.2.3', 'survey', 'index', 2, 150, 11_300),
+        day('2026-03-02', '8.1.2', 'servicedesk', 'opened', 3, 3, 3),
+      ])
+      .execute();
+    server = await startDashboard(tdb.db);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await tdb.close();
+  });
+
+  it('comms acknowledges, responds to and resolves an alert; each step is audited', async () => {
+    const comms = await login(server.url, 'comms');
+    const base = `/api/alerts/lixia/${alertId}`;
+
+    const early = await comms.post(`${base}/resolve`);
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: string }).error).toContain('is open');
+
+    const ack = await comms.post(`${base}/acknowledge`, { note: '已联系社区 Contacted the community' });
+    expect(ack.status).toBe(200);
+    expect(((await ack.json()) as { alert: AlertJson }).alert).toMatchObject({ status: 'acknowledged', acknowledged_by: 'comms' });
+
+    expect((await comms.post(`${base}/responding`)).status).toBe(200);
+    const resolved = await comms.post(`${base}/resolve`, { note: '已回应 Responded publicly' });
+    const alert = ((await resolved.json()) as { alert: AlertJson }).alert;
+    expect(alert).toMatchObject({ status: 'resolved', resolved_by: 'comms' });
+    expect(alert.notes.map((n) => n.text)).toEqual(['已联系社区 Contacted the community', '已回应 Responded publicly']);
+
+    const list = (await (await comms.get('/api/alerts?status=resolved')).json()) as { alerts: AlertJson[] };
+    expect(list.alerts.map((a) => a.id)).toEqual([alertId]);
+
+    const entries = await listAudit(tdb.db, { target: `alert:lixia/${alertId}` });
+    expect(entries.map((e) => [e.actor, e.action, e.details.from, e.details.to]).reverse()).toEqual([
+      ['comms', 'alert.acknowledge', 'open', 'acknowledged'],
+      ['comms', 'alert.responding', 'acknowledged', 'responding'],
+      ['comms', 'alert.resolve', 'responding', 'resolved'],
+    ]);
+  });
+
+  it('refuses alert actions to leaders, without CSRF, and for unknown alerts', async () => {
+    const leader = await login(server.url, 'leader');
+    expect((await leader.post(`/api/alerts/lixia/${alertId}/acknowledge`)).status).toBe(403);
+    const admin = await login(server.url, 'admin');
+    expect((await admin.post(`/api/alerts/lixia/${alertId}/acknowledge`, {}, {})).status).toBe(403);
+    expect((await admin.post('/api/alerts/lixia/999999/acknowledge')).status).toBe(404);
+    expect((await admin.post(`/api/alerts/lixia/${alertId}/delete`)).status).toBe(404);
+  });
+
+  it('exports an Excel-safe scorecard CSV with small cells suppressed', async () => {
+    const expert = await login(server.url, 'expert');
+    const res = await expert.get('/api/export/scorecard.csv?from=2026-03-01&to=2026-03-31');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('scorecard-all-2026-03-01-2026-03-31.csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^条款 Clause,/);
+
+    const hotline = lines.find((l) => l.startsWith('8.1.2,'))!.split(',');
+    // n 5, index 80, 60% satisfied; 3 tickets is below the minimum of 5, so those cells stay blank.
+    expect(hotline.slice(0, 8)).toEqual(['8.1.2', '12345热线', '12345 hotline', '5', '80', expect.any(String), expect.any(String), '60']);
+    expect(hotline.slice(12, 15)).toEqual(['', '', '']);
+    expect(hotline[15]).toContain('suppressed (n < 5): tickets');
+
+    // Two answers only: survey figures are blank, and the '=' title is not a formula.
+    const surveys = lines.find((l) => l.startsWith('7.2.3,'))!.split(',');
+    expect(surveys[1]).toBe("'=满意度调查");
+    expect(surveys.slice(3, 8)).toEqual(['', '', '', '', '']);
+    expect(surveys[15]).toContain('suppressed (n < 5): survey');
+
+    expect(text).toContain('Student t-interval');
+    expect(text).toContain('DB3701/T 0004—2019');
+    expect((await listAudit(tdb.db)).some((e) => e.action === 'export.scorecard' && e.actor === 'expert')).toBe(true);
+  });
+
+  it('overview combines trend, hotline, alerts and mentions', async () => {
+    const leader = await login(server.url, 'leader');
+    const res = await leader.get('/api/overview?from=2026-01-01&to=2026-03-31&community=lixia');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['trend', 'hotline', 'alerts', 'mentions', 'period']));
+    expect((await leader.get('/api/overview?community=nowhere')).status).toBe(400);
+    expect((await leader.get('/api/overview?from=March')).status).toBe(400);
+  });
+});

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { AlertGrade, AlertNote, AlertStatus } from '../schema.ts';
+
+export interface AlertItem {
+  community_id: string;
+  id: number;
+  rule: string;
+  grade: AlertGrade;
+  status: AlertStatus;
+  title: string;
+  drivers: Record<string, unknown>;
+  notes: AlertNote[];
+  opened_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+}
+
+export interface AlertsOptions {
+  status?: AlertStatus | undefined;
+  communityId?: string | undefined;
+  limit?: number;
+}
+
+const GRADE_ORDER = sql<number>`case grade when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 else 3 end`;
+
+/** Alerts, unresolved first, then the most severe, then the newest. */
+export async function alertsList(db: Db, options: AlertsOptions = {}): Promise<AlertItem[]> {
+  let query = db
+    .selectFrom('alerts')
+    .select([
+      'community_id',
+      'id',
+      'rule',
+      'grade',
+      'status',
+      'title',
+      'drivers',
+      'notes',
+      'opened_at',
+      'acknowledged_at',
+      'acknowledged_by',
+      'resolved_at',
+      'resolved_by',
+    ])
+    .orderBy(sql`status = 'resolved'`)
+    .orderBy(GRADE_ORDER)
+    .orderBy('opened_at', 'desc')
+    .limit(Math.min(500, options.limit ?? 200));
+  if (options.status !== undefined) query = query.where('status', '=', options.status);
+  if (options.communityId !== undefined) query = query.where('community_id', '=', options.communityId);
+  return query.execute();
+}
+
+/** Alerts not yet resolved, per grade. */
+export async function unresolvedAlertCounts(db: Db, communityId?: string): Promise<Record<AlertGrade, number>> {
+  let query = db
+    .selectFrom('alerts')
+    .select(['grade', sql<number>`count(*)::int`.as('n')])
+    .where('status', '!=', 'resolved')
+    .groupBy('grade');
+  if (communityId !== undefined) query = query.where('community_id', '=', communityId);
+  const counts: Record<AlertGrade, number> = { blue: 0, yellow: 0, orange: 0, red: 0 };
+  for (const row of await query.execute()) counts[row.grade] = row.n;
+  return counts;
+}

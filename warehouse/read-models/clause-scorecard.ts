@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { Clause } from '../../config/clauses.ts';
+import type { Db } from '../database.ts';
+import type { SourceKind } from '../schema.ts';
+import { clauseTitle, compareClauseIds, type ClauseTitle } from './clause-order.ts';
+import type { Period } from './period.ts';
+import { meanWithInterval, share, type Moments } from './rollup-stats.ts';
+
+/** null: no data; suppressed: fewer than the privacy minimum, so no figures at all. */
+export type Block<T> = null | { suppressed: true } | ({ suppressed: false; n: number } & T);
+
+export interface ScorecardRow extends ClauseTitle {
+  evidence: string[];
+  survey: Block<{ index: number; ci_low: number | null; ci_high: number | null; satisfied_share: number | null }>;
+  mentions: Block<{ mean_sentiment: number | null; net_sentiment: number | null; negative_share: number | null }>;
+  tickets: Block<{ on_time_rate: number | null; satisfied_rate: number | null }>;
+}
+
+export interface ClauseScorecard {
+  period: Period;
+  community_id: string | null;
+  min_cell: number;
+  methods: Record<'survey' | 'mentions' | 'tickets', string>;
+  rows: ScorecardRow[];
+}
+
+export interface ScorecardOptions {
+  period: Period;
+  minCell: number;
+  clauses: readonly Clause[];
+  communityId?: string | undefined;
+}
+
+export const SCORECARD_METHODS = {
+  survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers',
+  mentions: 'mentions: mean sentiment in [-1, 1]; net sentiment = (positive − negative) / mentions; negative share = negative / mentions',
+  tickets: 'hotline: tickets opened; on-time rate = closed within SLA / closed; 满意率 = rated ≥ 3 / rated',
+} as const;
+
+type Sums = Map<string, Moments>;
+
+/** Clause-by-clause evaluation of a period from the daily rollups, '*' (all clauses) first. */
+export async function clauseScorecard(db: Db, options: ScorecardOptions): Promise<ClauseScorecard> {
+  let query = db
+    .selectFrom('daily_rollups')
+    .select([
+      'clause_id',
+      'source_kind',
+      'metric',
+      sql<number>`sum(n)::int`.as('n'),
+      sql<number>`sum(sum)::float8`.as('sum'),
+      sql<number>`sum(sum_sq)::float8`.as('sum_sq'),
+    ])
+    .where('day', '>=', options.period.from)
+    .where('day', '<=', options.period.to)
+    .groupBy(['clause_id', 'source_kind', 'metric']);
+  if (options.communityId !== undefined) query = query.where('community_id', '=', options.communityId);
+
+  const byClause = new Map<string, Sums>();
+  for (const row of await query.execute()) {
+    const sums = byClause.get(row.clause_id) ?? new Map<string, Moments>();
+    sums.set(`${row.source_kind}/${row.metric}`, row);
+    byClause.set(row.clause_id, sums);
+  }
+  const ids = new Set(['*', ...options.clauses.map((c) => c.id), ...byClause.keys()]);
+  const rows = [...ids].sort(compareClauseIds).map((id) => {
+    const sums = byClause.get(id) ?? new Map<string, Moments>();
+    const get = (kind: SourceKind, metric: string) => sums.get(`${kind}/${metric}`) ?? { n: 0, sum: 0, sum_sq: 0 };
+    return {
+      ...clauseTitle(options.clauses, id),
+      evidence: options.clauses.find((c) => c.id === id)?.evidence ?? [],
+      survey: surveyBlock(get('survey', 'index'), get('survey', 'satisfied'), options.minCell),
+      mentions: mentionsBlock(get('mentions', 'sentiment'), get('mentions', 'positive'), get('mentions', 'negative'), options.minCell),
+      tickets: ticketsBlock(get('servicedesk', 'opened'), get('servicedesk', 'on_time'), get('servicedesk', 'rated_satisfied'), options.minCell),
+    };
+  });
+  return { period: options.period, community_id: options.communityId ?? null, min_cell: options.minCell, methods: SCORECARD_METHODS, rows };
+}
+
+function rateOrNull(m: Moments, minCell: number): number | null {
+  return m.n >= minCell ? share(m.sum, m.n) : null;
+}
+
+function surveyBlock(index: Moments, satisfied: Moments, minCell: number): ScorecardRow['survey'] {
+  if (index.n === 0) return null;
+  const stats = index.n >= minCell ? meanWithInterval(index) : undefined;
+  if (!stats) return { suppressed: true };
+  return { suppressed: false, n: stats.n, index: stats.mean, ci_low: stats.ci_low, ci_high: stats.ci_high, satisfied_share: rateOrNull(satisfied, minCell) };
+}
+
+function mentionsBlock(sentiment: Moments, positive: Moments, negative: Moments, minCell: number): ScorecardRow['mentions'] {
+  const n = Math.max(negative.n, positive.n, sentiment.n);
+  if (n === 0) return null;
+  if (n < minCell) return { suppressed: true };
+  const base = negative.n || positive.n;
+  return {
+    suppressed: false,
+    n,
+    mean_sentiment: sentiment.n >= minCell ? sentiment.sum / sentiment.n : null,
+    net_sentiment: base >= minCell ? (positive.sum - negative.sum) / base : null,
+    negative_share: rateOrNull(negative, minCell),
+  };
+}
+
+function ticketsBlock(opened: Moments, onTime: Moments, rated: Moments, minCell: number): ScorecardRow['tickets'] {
+  const n = opened.n;
+  if (n === 0 && onTime.n === 0 && rated.n === 0) return null;
+  if (n < minCell) return { suppressed: true };
+  return { suppressed: false, n, on_time_rate: rateOrNull(onTime, minCell), satisfied_rate: rateOrNull(rated, minCell) };
+}

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { Period } from './period.ts';
+import { periodBounds } from './period-bounds.ts';
+import { share } from './rollup-stats.ts';
+
+export interface HotlineSummary {
+  period: Period;
+  community_id: string | null;
+  sla_hours: number;
+  min_cell: number;
+  /** Tickets opened in the period. */
+  opened: number;
+  closed: number;
+  /** 按时办结率: closed within the SLA, over tickets closed; null when suppressed or no base. */
+  on_time_rate: number | null;
+  /** 满意率: rated 基本满意 (3) or better, over rated tickets. */
+  satisfied_rate: number | null;
+  rated: number;
+  median_resolution_hours: number | null;
+  p90_resolution_hours: number | null;
+  /** Which figures were withheld because their base is below the privacy minimum. */
+  suppressed: Array<'on_time_rate' | 'satisfied_rate' | 'resolution_hours'>;
+  method: string;
+}
+
+export interface HotlineOptions {
+  period: Period;
+  timeZone: string;
+  slaHours: number;
+  minCell: number;
+  communityId?: string | undefined;
+}
+
+/** 12345 hotline and service-desk performance for tickets opened in the period. */
+export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<HotlineSummary> {
+  const { start, end } = periodBounds(options.period, options.timeZone);
+  const hours = sql<number>`extract(epoch from (closed_at - opened_at)) / 3600.0`;
+  let query = db
+    .selectFrom('tickets')
+    .select([
+      sql<number>`count(*)::int`.as('opened'),
+      sql<number>`count(closed_at)::int`.as('closed'),
+      sql<number>`(count(*) filter (where closed_at - opened_at <= ${options.slaHours}::float8 * interval '1 hour'))::int`.as('on_time'),
+      sql<number>`count(rating)::int`.as('rated'),
+      sql<number>`(count(*) filter (where rating >= 3))::int`.as('satisfied'),
+      sql<number | null>`(percentile_cont(0.5) within group (order by ${hours}))::float8`.as('median'),
+      sql<number | null>`(percentile_cont(0.9) within group (order by ${hours}))::float8`.as('p90'),
+    ])
+    .where('opened_at', '>=', start)
+    .where('opened_at', '<', end);
+  if (options.communityId !== undefined) query = query.where('community_id', '=', options.communityId);
+  const row = await query.executeTakeFirstOrThrow();
+
+  const suppressed: HotlineSummary['suppressed'] = [];
+  const closedOk = row.closed >= options.minCell;
+  if (!closedOk && row.closed > 0) suppressed.push('on_time_rate', 'resolution_hours');
+  const ratedOk = row.rated >= options.minCell;
+  if (!ratedOk && row.rated > 0) suppressed.push('satisfied_rate');
+  return {
+    period: options.period,
+    community_id: options.communityId ?? null,
+    sla_hours: options.slaHours,
+    min_cell: options.minCell,
+    opened: row.opened,
+    closed: row.closed,
+    on_time_rate: closedOk ? share(row.on_time, row.closed) : null,
+    satisfied_rate: ratedOk ? share(row.satisfied, row.rated) : null,
+    rated: row.rated,
+    median_resolution_hours: closedOk ? row.median : null,
+    p90_resolution_hours: closedOk ? row.p90 : null,
+    suppressed,
+    method: `tickets opened in the period; on time = closed within ${options.slaHours} h; 满意率 = rating ≥ 3 (基本满意) of rated; resolution hours by percentile_cont`,
+  };
+}

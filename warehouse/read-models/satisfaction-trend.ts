@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Clause } from '../../config/clauses.ts';
+import type { Db } from '../database.ts';
+import { clauseTitle, compareClauseIds, type ClauseTitle } from './clause-order.ts';
+import type { Period } from './period.ts';
+import { meanWithInterval } from './rollup-stats.ts';
+
+/** One clause-month; a cell under the privacy minimum carries no figures at all. */
+export type TrendPoint =
+  | { month: string; suppressed: true }
+  | { month: string; suppressed: false; n: number; mean: number; ci_low: number | null; ci_high: number | null };
+
+export interface TrendSeries extends ClauseTitle {
+  points: TrendPoint[];
+}
+
+export interface SatisfactionTrend {
+  period: Period;
+  community_id: string | null;
+  min_cell: number;
+  method: string;
+  series: TrendSeries[];
+}
+
+export interface TrendOptions {
+  period: Period;
+  minCell: number;
+  clauses: readonly Clause[];
+  /** One community, or all together when omitted. */
+  communityId?: string | undefined;
+}
+
+export const TREND_METHOD = 'survey index 0–100: mean of item scores per clause and month, 95% Student t-interval';
+
+/** Survey satisfaction index per clause per month, from the daily survey/index rollups. */
+export async function satisfactionTrend(db: Db, options: TrendOptions): Promise<SatisfactionTrend> {
+  const month = sql<string>`to_char(day, 'YYYY-MM')`;
+  let query = db
+    .selectFrom('daily_rollups')
+    .select([
+      month.as('month'),
+      'clause_id',
+      sql<number>`sum(n)::int`.as('n'),
+      sql<number>`sum(sum)::float8`.as('sum'),
+      sql<number>`sum(sum_sq)::float8`.as('sum_sq'),
+    ])
+    .where('source_kind', '=', 'survey')
+    .where('metric', '=', 'index')
+    .where('day', '>=', options.period.from)
+    .where('day', '<=', options.period.to)
+    .groupBy([month, 'clause_id'])
+    .orderBy('month');
+  if (options.communityId !== undefined) query = query.where('community_id', '=', options.communityId);
+  const rows = await query.execute();
+
+  const byClause = new Map<string, TrendPoint[]>();
+  for (const row of rows) {
+    const points = byClause.get(row.clause_id) ?? [];
+    const stats = row.n >= options.minCell ? meanWithInterval(row) : undefined;
+    points.push(stats ? { month: row.month, suppressed: false, ...stats } : { month: row.month, suppressed: true });
+    byClause.set(row.clause_id, points);
+  }
+  const series = [...byClause.keys()]
+    .sort(compareClauseIds)
+    .map((id) => ({ ...clauseTitle(options.clauses, id), points: byClause.get(id) ?? [] }));
+  return { period: options.period, community_id: options.communityId ?? null, min_cell: options.minCell, method: TREND_METHOD, series };
+}
