@@ -52,7 +52,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const sources: FeedSource[] = [...config.sources];
     if (config.demo.enabled && config.communities[0]) {
       const content = loadDemoContent();
-      site = await startDemoSite(content, options.now);
+      site = await startDemoSite(content, options.now, config.demo.site_port);
       sources.push(...demoSources(content, site, config.communities[0].id));
       log(`demo site serving feeds at ${site.url}`);
       for (const summary of await loadDemo(db, config)) log(`imported ${formatSummary(summary)}`);

@@ -53,7 +53,7 @@ program
   .argument('[source]', 'a source id from the configuration')
   .action(async (sourceId: string | undefined) => {
     const c = config();
-    const site = c.demo.enabled ? await startDemoSite(loadDemoContent()) : undefined;
+    const site = c.demo.enabled ? await startDemoSite(loadDemoContent(), new Date(), c.demo.site_port) : undefined;
     try {
       const all = [...c.sources, ...(site && c.communities[0] ? demoSources(loadDemoContent(), site, c.communities[0].id) : [])];
       const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;

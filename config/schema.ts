@@ -84,6 +84,8 @@ export const configSchema = z.object({
   demo: z
     .object({
       enabled: z.boolean().default(false),
+      // A fixed port keeps the demo feeds' URLs, and so their keys, the same from one start to the next.
+      site_port: z.number().int().min(0).max(65535).default(8931),
     })
     .prefault({}),
 });

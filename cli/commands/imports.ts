@@ -7,7 +7,7 @@ import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts
 import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
-import { rejectsOfRun } from '../../warehouse/writers/rejects.ts';
+import { rejectsOfRun } from '../../warehouse/read-models/run-rejects.ts';
 import { formatSummary } from '../format-summary.ts';
 import { withWarehouse } from '../warehouse.ts';
 

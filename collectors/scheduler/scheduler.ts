@@ -65,7 +65,7 @@ export function createScheduler(db: Db, jobs: Job[], options: { timezone: string
       for (const task of tasks) void task.start();
     },
     async stop() {
-      await Promise.all(tasks.map((task) => task.destroy()));
+      for (const task of tasks) await task.destroy();
       await Promise.all(inFlight);
     },
     runNow(name) {
