@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = resolve(import.meta.dirname, '../../bin/talentpulse.js');
+const fixtures = resolve(import.meta.dirname, '../fixtures/collectors');
+const dataDir = mkdtempSync(join(tmpdir(), 'talentpulse-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command line on an embedded database of its own, without the demo. */
+function talentpulse(args: string[], input?: string): Promise<Run> {
+  return new Promise((done) => {
+    const env = { ...process.env, TALENTPULSE_DATA_DIR: dataDir, TALENTPULSE_DEMO: '0', DATABASE_URL: '' };
+    const child = execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+describe('the talentpulse command', () => {
+  it('describes every command with --help', async () => {
+    const help = await talentpulse(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['start', 'migrate', 'collect', 'import', 'score', 'users', 'sentiment']) expect(help.stdout).toContain(command);
+    const survey = await talentpulse(['import', 'survey', '--help']);
+    expect(survey.stdout).toContain('--instrument <file>');
+  });
+
+  it('scores one text per line as JSON lines', async () => {
+    const run = await talentpulse(['sentiment'], '居留许可拖了三个月还没办好，太让人失望了\nThe staff were friendly and very helpful.\n2026年国际人才招聘会将于5月在济南举行\n');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { label: string; score: number; lang: string; terms: string[] });
+    expect(lines.map((l) => [l.label, l.lang])).toEqual([['negative', 'zh'], ['positive', 'en'], ['neutral', 'zh']]);
+    expect(lines[0]?.score).toBeLessThan(0);
+    expect(lines[0]?.terms.length).toBeGreaterThan(0);
+  });
+
+  it('imports a survey, reports each reject with its row and reason, and a second import adds nothing', async () => {
+    const args = ['import', 'survey', join(fixtures, 'resident-survey-bad.csv'), '--instrument', join(fixtures, 'resident-instrument.yaml')];
+    const first = await talentpulse(args);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/read 6, new 2, duplicate 0, rejected 4/);
+    expect(first.stdout).toMatch(/rejected .*resident-survey-bad\.csv, row 3/);
+    expect(first.stdout).toMatch(/row 5, Visa service: .*\(value "Great"\)/);
+    const second = await talentpulse(args);
+    expect(second.stdout).toMatch(/read 6, new 0, duplicate 2, rejected 4/);
+  });
+
+  it('refuses a file whose columns do not match the instrument, naming the file and the column', async () => {
+    const run = await talentpulse(['import', 'survey', join(fixtures, 'resident-survey-missing-column.csv'), '--instrument', join(fixtures, 'resident-instrument.yaml')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/resident-survey-missing-column\.csv/);
+    expect(run.stderr).toMatch(/Visa service/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a missing instrument file by name', async () => {
+    const run = await talentpulse(['import', 'survey', join(fixtures, 'resident-survey.csv'), '--instrument', '/nonexistent/instrument.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\/nonexistent\/instrument\.yaml/);
+  });
+});
