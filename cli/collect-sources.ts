@@ -19,6 +19,7 @@ export async function collectSources(db: Db, config: Config, sources: readonly F
       await collectFeed(db, {
         source: { id: source.id, community: source.community, url: source.url, reach: source.reach, name: source.name ?? source.id },
         fetcher,
+        pseudonymKey: config.privacy.pseudonym_key,
       }),
     );
   }

@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as init from './migrations/2026-11-30T0000-init.ts';
+import * as crawler from './migrations/2026-11-30T0100-crawler.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
   '2026-11-30T0000-init': init,
+  '2026-11-30T0100-crawler': crawler,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

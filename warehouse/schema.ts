@@ -29,6 +29,8 @@ export interface SourcesTable {
   reach: number;
   enabled: boolean;
   last_success_at: Timestamp | null;
+  /** When the source last produced a new record; a source quiet for too long is flagged silent. */
+  last_new_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -110,6 +112,11 @@ export interface MentionsTable {
   collected_at: Timestamp;
   lang: string | null;
   reach: number;
+  /** 64-bit SimHash of the text, 16 hex digits. */
+  simhash: string | null;
+  /** Groups near-duplicates: the url_hash of the first mention of the story. */
+  story_key: string | null;
+  is_original: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ScoresTable {
@@ -202,6 +209,15 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface HttpCacheTable {
+  url_hash: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  status: number;
+  checked_at: Timestamp;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   sources: SourcesTable;
@@ -217,6 +233,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  http_cache: HttpCacheTable;
 }
 
 export type Mention = Selectable<MentionsTable>;
