@@ -13,6 +13,8 @@ const loginBody = z.object({ username: z.string().min(1).max(200), password: z.s
 export function authRoutes({ config, db }: AppContext): Router {
   const router = Router();
   const secure = config.server.secure_cookies;
+  // What the web UI needs from config: times are shown in the reporting zone, not the browser's.
+  const settings: UiSettings = { timezone: config.timezone };
 
   router.post('/login', async (req, res) => {
     const body = loginBody.safeParse(req.body);
@@ -26,7 +28,7 @@ export function authRoutes({ config, db }: AppContext): Router {
     const session = await createSession(db, user.id, config.server.session_hours);
     await audit(db, { actor: user.username, action: 'login', target: `user:${user.username}` });
     res.setHeader('Set-Cookie', sessionCookie(session.token, config.server.session_hours * 3600, secure));
-    res.json({ user: publicUser(user), csrf: session.csrf });
+    res.json({ user: publicUser(user), csrf: session.csrf, settings });
   });
 
   router.post('/logout', allow(), async (_req, res) => {
@@ -40,10 +42,15 @@ export function authRoutes({ config, db }: AppContext): Router {
 
   router.get('/me', allow(), (_req, res) => {
     const session = sessionOf(res);
-    res.json({ user: publicUser(session.user), csrf: session.csrf });
+    res.json({ user: publicUser(session.user), csrf: session.csrf, settings });
   });
 
   return router;
+}
+
+export interface UiSettings {
+  /** IANA zone of the reporting periods (config.timezone). */
+  timezone: string;
 }
 
 function publicUser(user: { username: string; role: string; display_name: string }) {

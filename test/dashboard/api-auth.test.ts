@@ -4,7 +4,7 @@ import { createSession, findSession, purgeExpiredSessions } from '../../warehous
 import { ensureUser, findUser, verifyLogin } from '../../warehouse/auth/users.ts';
 import type { Role } from '../../warehouse/schema.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
-import { login, PASSWORD, ROLES, seedBase, seedUsers, startDashboard } from './helpers.ts';
+import { login, PASSWORD, ROLES, seedBase, seedUsers, startDashboard, testConfig } from './helpers.ts';
 
 /** Who may read each route; everyone else must get 403. */
 const ACCESS: Array<{ path: string; roles: Role[] }> = [
@@ -54,8 +54,10 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^tp_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=7200$/);
-    const body = (await res.json()) as { user: unknown; csrf: string };
+    const body = (await res.json()) as { user: unknown; csrf: string; settings: unknown };
     expect(body.user).toEqual({ username: 'leader', role: 'leader', display_name: 'Test leader' });
+    // The UI shows times in the reporting zone, so login and /api/me both tell it which.
+    expect(body.settings).toEqual({ timezone: 'Asia/Shanghai' });
     expect(body.csrf).toMatch(/^[\w-]{43}$/);
     const token = cookie.slice('tp_session='.length).split(';')[0]!;
     const stored = await tdb.db.selectFrom('sessions').select('id').execute();
@@ -84,8 +86,9 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
 
   it.each(ROLES)('lets %s in where the role belongs and refuses it elsewhere with 403', async (role) => {
     const client = await login(server.url, role);
-    const me = await client.get('/api/me');
-    expect(((await me.json()) as { user: { role: string } }).user.role).toBe(role);
+    const me = (await (await client.get('/api/me')).json()) as { user: { role: string }; settings: { timezone: string } };
+    expect(me.user.role).toBe(role);
+    expect(me.settings.timezone).toBe('Asia/Shanghai');
     for (const { path, roles } of ACCESS) {
       const res = await client.get(path);
       expect(res.status, `${role} GET ${path}`).toBe(roles.includes(role) ? 200 : 403);
@@ -94,7 +97,17 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
     }
   });
 
-  it('refuses a mutating request without the CSRF token, or with another session’s', async () => {
+  it('tells the UI the configured reporting zone', async () => {
+    const berlin = await startDashboard(tdb.db, { ...testConfig(), timezone: 'Europe/Berlin' });
+    try {
+      const me = await (await login(berlin.url, 'comms')).get('/api/me');
+      expect(((await me.json()) as { settings: unknown }).settings).toEqual({ timezone: 'Europe/Berlin' });
+    } finally {
+      await berlin.stop();
+    }
+  });
+
+    it('refuses a mutating request without the CSRF token, or with another session’s', async () => {
     const comms = await login(server.url, 'comms');
     const other = await login(server.url, 'admin');
     const missing = await comms.post('/api/logout', {}, {});

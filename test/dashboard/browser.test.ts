@@ -14,6 +14,34 @@ if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt
 const webConfig = fileURLToPath(new URL('../../dashboard/web/vite.config.ts', import.meta.url));
 const webDist = fileURLToPath(new URL('../../dashboard/web/dist', import.meta.url));
 
+/** A negative-spike alert with drivers shaped as pipeline/steps/check-negative-spike.ts writes them. */
+const spikeAlert = {
+  community_id: 'gaoxin',
+  rule: 'negative_spike',
+  dedupe_key: '2026-03-01T05:00:00.000Z',
+  grade: 'yellow' as const,
+  status: 'open' as const,
+  title: '高新舆情突增',
+  drivers: JSON.stringify({
+    window: { from: '2026-03-01T05:05:00.000Z', to: '2026-03-01T06:05:00.000Z', minutes: 60 },
+    count: 9,
+    baseline: { expected: 0.4167, sd: 1, z: 8.5833, windows: 24 },
+    same_time_yesterday: 1,
+    same_time_last_week: 0,
+    top_terms: ['排队', '签证'],
+    sources: ['news', 'weibo'],
+    clauses: ['8.1.3', '10.2.4'],
+    reach: 12500,
+    mentions: [
+      { id: 1, title: '签证窗口排队三小时', url: 'https://news.example.test/a/1', source: 'news', score: -0.82 },
+      { id: 2, title: 'javascript 链接', url: 'javascript:alert(1)', source: 'weibo', score: -0.5 },
+    ],
+    matched: { rule: 'watch_list', terms: ['签证'] },
+  }),
+  notes: JSON.stringify([{ at: '2026-03-01T06:10:00.000Z', user: 'duty', text: '值班员已电话联系发布者' }]),
+  opened_at: new Date('2026-03-01T06:05:00.000Z'),
+};
+
 describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
   let tdb: TestDatabase;
   let browser: Browser;
@@ -39,6 +67,7 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
         opened_at: new Date(),
       })
       .execute();
+    await tdb.db.insertInto('alerts').values(spikeAlert).execute();
     const today = new Date().toISOString().slice(0, 10);
     await tdb.db
       .insertInto('daily_rollups')
@@ -75,9 +104,52 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     // The language choice survives a reload, and the session cookie keeps us logged in.
     await page.reload();
     await expect.poll(() => page.locator('li.alert .status').first().textContent()).toBe('Acknowledged');
-    const status = await tdb.db.selectFrom('alerts').select(['status', 'acknowledged_by']).executeTakeFirstOrThrow();
+    const status = await tdb.db.selectFrom('alerts').select(['status', 'acknowledged_by']).where('dedupe_key', '=', 'w1').executeTakeFirstOrThrow();
     expect(status).toEqual({ status: 'acknowledged', acknowledged_by: 'comms' });
     await page.close();
+  });
+
+  it('shows why a spike fired: summary, terms, driving mentions as links, notes, times in the reporting zone', async () => {
+    // A browser far from the reporting zone: times must still read as Asia/Shanghai.
+    const context = await browser.newContext({ timezoneId: 'America/New_York' });
+    const client = await login(url, 'comms');
+    const [name, value] = client.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(`${url}/alerts`);
+    const alert = page.locator('li.alert', { hasText: '高新舆情突增' });
+    await alert.waitFor();
+
+    expect(await alert.locator('.driver-summary').textContent()).toContain('60 分钟内 9 条负面，基线预期 0.4 条，z = 8.6');
+    expect(await alert.textContent()).toContain('昨日同期 1 条，上周同期 0 条');
+    expect(await alert.locator('.term').allTextContents()).toEqual(['排队', '签证']);
+    const link = alert.getByRole('link', { name: '签证窗口排队三小时' });
+    expect(await link.getAttribute('href')).toBe('https://news.example.test/a/1');
+    // A URL that is not http(s) stays text, never a link.
+    expect(await alert.getByText('javascript 链接').count()).toBe(1);
+    expect(await alert.getByRole('link', { name: 'javascript 链接' }).count()).toBe(0);
+    // Opened 06:05 UTC is 14:05 in Asia/Shanghai, whatever the browser's zone.
+    expect(await alert.textContent()).toContain('2026/03/01 14:05');
+    expect(await page.locator('.card-head').textContent()).toContain('Asia/Shanghai');
+    // An unknown driver key falls back to key: value with nested objects compact.
+    const unknown = alert.locator('.driver-values').last();
+    expect(await unknown.locator('dt').allTextContents()).toEqual(['matched']);
+    expect(await unknown.locator('dd').allTextContents()).toEqual(['rule: watch_list, terms: 签证']);
+    expect(await alert.textContent()).toContain('值班员已电话联系发布者');
+
+    await alert.locator('.actions input').fill('已转交窗口负责人');
+    await alert.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => alert.locator('.status').textContent()).toBe('已确认');
+    await expect.poll(() => alert.locator('.notes li').allTextContents()).toHaveLength(2);
+    expect(await alert.locator('.notes li').last().textContent()).toMatch(/comms 已转交窗口负责人$/);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => alert.locator('.driver-summary').textContent()).toContain('9 negative in 60 min, expected 0.4, z = 8.6');
+    expect(await alert.textContent()).toContain('01/03/2026, 14:05');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain('[object Object]');
+    expect(text).not.toContain('{"');
+    await context.close();
   });
 
   it('a leader sees the trend chart and the export link, but no alerts tab', async () => {

@@ -45,8 +45,8 @@ export async function seedUsers(db: Db): Promise<void> {
 }
 
 /** A started dashboard and a tiny cookie-keeping client for it. */
-export async function startDashboard(db: Db) {
-  const dashboard = createApp(testConfig(), db, { clauses, webDist: fileURLToPath(new URL('../fixtures/dashboard/no-dist', import.meta.url)) });
+export async function startDashboard(db: Db, config: Config = testConfig()) {
+  const dashboard = createApp(config, db, { clauses, webDist: fileURLToPath(new URL('../fixtures/dashboard/no-dist', import.meta.url)) });
   const { url } = await dashboard.start(0);
   return { url, stop: () => dashboard.stop() };
 }

@@ -1,3 +1,4 @@
+import type { UiSettings } from '../../routes/auth-routes.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
@@ -8,6 +9,13 @@ export interface SessionUser {
   username: string;
   role: Role;
   display_name: string;
+}
+
+/** What /api/me and /api/login answer. */
+export interface Session {
+  user: SessionUser;
+  csrf: string;
+  settings: UiSettings;
 }
 
 export interface Overview {
@@ -52,8 +60,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  me: () => request<{ user: SessionUser; csrf: string }>('GET', '/api/me'),
-  login: (username: string, password: string) => request<{ user: SessionUser; csrf: string }>('POST', '/api/login', { username, password }),
+  me: () => request<Session>('GET', '/api/me'),
+  login: (username: string, password: string) => request<Session>('POST', '/api/login', { username, password }),
   logout: () => request<{ ok: true }>('POST', '/api/logout'),
   overview: () => request<Overview>('GET', '/api/overview'),
   alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),

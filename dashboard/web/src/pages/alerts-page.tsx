@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type AlertJson, type SessionUser } from '../api.ts';
+import { AlertDrivers } from '../drivers/alert-drivers.tsx';
 import { useT } from '../i18n.ts';
 import { ALERT_ACTION_ROLES } from '../roles.ts';
+import { useTimeFormat } from '../time-format.ts';
 
 type Action = 'acknowledge' | 'responding' | 'resolve';
 
@@ -13,15 +15,9 @@ const NEXT: Record<string, Action[]> = {
   resolved: [],
 };
 
-/** Drivers as "mentions 14 · terms 排队, 签证": readable without knowing JSON. */
-function driverText(drivers: Record<string, unknown>): string {
-  return Object.entries(drivers)
-    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(' · ');
-}
-
 export function AlertsPage({ user }: { user: SessionUser }) {
-  const { t, lang } = useT();
+  const { t } = useT();
+  const time = useTimeFormat();
   const [alerts, setAlerts] = useState<AlertJson[]>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -50,7 +46,12 @@ export function AlertsPage({ user }: { user: SessionUser }) {
 
   return (
     <section className="card">
-      <h2>{t.alerts}</h2>
+      <div className="card-head">
+        <h2>{t.alerts}</h2>
+        <span className="muted small">
+          {t.timeZone}: {time.timeZone}
+        </span>
+      </div>
       {error && <p className="error">{error}</p>}
       {alerts.length === 0 && <p className="empty">{t.noData}</p>}
       <ul className="alerts">
@@ -64,19 +65,23 @@ export function AlertsPage({ user }: { user: SessionUser }) {
                 <span className="status">{t[alert.status]}</span>
               </div>
               <div className="muted small">
-                {alert.community_id} · {alert.rule} · {new Date(alert.opened_at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
+                {alert.community_id} · {alert.rule} · {time.dateTime(alert.opened_at)}
               </div>
-              <div className="small">
-                {t.drivers}: {driverText(alert.drivers)}
-              </div>
+              <AlertDrivers drivers={alert.drivers} />
               {alert.notes.length > 0 && (
-                <ul className="notes small">
-                  {alert.notes.map((n, i) => (
-                    <li key={i}>
-                      {n.user}: {n.text}
-                    </li>
-                  ))}
-                </ul>
+                <div className="notes-block">
+                  <div className="muted small">{t.notes}</div>
+                  <ul className="notes small">
+                    {alert.notes.map((n, i) => (
+                      <li key={i}>
+                        <span className="muted">
+                          {time.dateTime(n.at)} · {n.user}
+                        </span>{' '}
+                        {n.text}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
               {canAct && (NEXT[alert.status] ?? []).length > 0 && (
                 <div className="actions">

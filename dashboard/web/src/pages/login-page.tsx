@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { api, type SessionUser } from '../api.ts';
+import { api, type Session } from '../api.ts';
 import { useT } from '../i18n.ts';
 
-export function LoginPage({ onLogin }: { onLogin: (user: SessionUser, csrf: string) => void }) {
+export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
   const { t } = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -14,7 +14,7 @@ export function LoginPage({ onLogin }: { onLogin: (user: SessionUser, csrf: stri
     setBusy(true);
     api
       .login(username, password)
-      .then(({ user, csrf }) => onLogin(user, csrf))
+      .then(onLogin)
       .catch(() => setFailed(true))
       .finally(() => setBusy(false));
   };

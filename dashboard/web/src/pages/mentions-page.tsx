@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import type { SentimentLabel } from '../../../../warehouse/schema.ts';
 import { api, type MentionsJson } from '../api.ts';
 import { useT } from '../i18n.ts';
+import { useTimeFormat } from '../time-format.ts';
 
 const FILTERS: Array<SentimentLabel | ''> = ['', 'negative', 'neutral', 'positive', 'unscored'];
 
 export function MentionsPage() {
-  const { t, lang } = useT();
+  const { t } = useT();
+  const time = useTimeFormat();
   const [label, setLabel] = useState<SentimentLabel | ''>('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<MentionsJson | null>(null);
@@ -22,7 +24,12 @@ export function MentionsPage() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.page_size)) : 1;
   return (
     <section className="card">
-      <h2>{t.mentions}</h2>
+      <div className="card-head">
+        <h2>{t.mentions}</h2>
+        <span className="muted small">
+          {t.timeZone}: {time.timeZone}
+        </span>
+      </div>
       <div className="filters">
         {FILTERS.map((f) => (
           <button
@@ -50,7 +57,7 @@ export function MentionsPage() {
             </div>
             <p className="excerpt">{m.excerpt}</p>
             <div className="muted small">
-              {new Date(m.published_at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · {m.source_id}
+              {time.dateTime(m.published_at)} · {m.source_id}
               {m.score !== null && ` · ${t.score} ${m.score.toFixed(2)}`}
               {m.clause_ids.length > 0 && ` · ${t.clauses} ${m.clause_ids.join(', ')}`}
             </div>
