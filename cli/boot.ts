@@ -14,7 +14,7 @@ import { startDemoSite, type DemoSite } from './demo/demo-site.ts';
 import { demoSources, loadDemo } from './demo/load-demo.ts';
 import { formatSummary } from './format-summary.ts';
 import { databaseOptions, openWarehouse } from './warehouse.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { ensureWebBuilt } from '../dashboard/web-build.ts';
 
 export interface Running {
   url: string;

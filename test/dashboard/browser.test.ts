@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../dashboard/app.ts';
+import { ensureWebBuilt, webDist } from '../../dashboard/web-build.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { clauses, login, PASSWORD, seedBase, seedUsers, testConfig } from './helpers.ts';
 
@@ -11,8 +10,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-wqy-microhei)`);
 
-const webConfig = fileURLToPath(new URL('../../dashboard/web/vite.config.ts', import.meta.url));
-const webDist = fileURLToPath(new URL('../../dashboard/web/dist', import.meta.url));
 
 /** A negative-spike alert with drivers shaped as pipeline/steps/check-negative-spike.ts writes them. */
 const spikeAlert = {
@@ -49,7 +46,8 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(`${webDist}/index.html`)) await build({ configFile: webConfig, logLevel: 'warn' });
+    // Rebuilt when any UI source is newer than the build, so the test never checks a stale UI.
+    await ensureWebBuilt(() => {});
     tdb = await drivers[0]!.open();
     await seedBase(tdb.db);
     await seedUsers(tdb.db);
