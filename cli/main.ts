@@ -5,7 +5,8 @@ import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment.ts';
 import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
-import { ensureUser } from '../warehouse/auth/users.ts';
+import { audit } from '../warehouse/auth/audit.ts';
+import { ensureUser, findUser } from '../warehouse/auth/users.ts';
 import { createDb } from '../warehouse/database.ts';
 import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
 import { deleteScores } from '../warehouse/derive/unscored.ts';
@@ -95,8 +96,13 @@ users
     const password = process.env.TALENTPULSE_PASSWORD ?? (await firstLineOfStdin());
     if (!password || password.length < 8) throw new ConfigError('password: at least 8 characters expected (TALENTPULSE_PASSWORD or stdin)');
     await withWarehouse(config(), async (db) => {
-      const created = await ensureUser(db, { username, password, role: options.role, display_name: options.name ?? username });
-      console.log(created ? `added ${username} (${options.role})` : `${username} already exists; unchanged`);
+      if (await findUser(db, username)) {
+        console.log(`${username} already exists; unchanged`);
+        return;
+      }
+      await ensureUser(db, { username, password, role: options.role, display_name: options.name ?? username });
+      await audit(db, { actor: 'cli', action: 'user.add', target: username, details: { role: options.role } });
+      console.log(`added ${username} (${options.role})`);
     });
   });
 

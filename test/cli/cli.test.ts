@@ -16,9 +16,9 @@ interface Run {
 }
 
 /** Runs the real command line on an embedded database of its own, without the demo. */
-function talentpulse(args: string[], input?: string): Promise<Run> {
+function talentpulse(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    const env = { ...process.env, TALENTPULSE_DATA_DIR: dataDir, TALENTPULSE_DEMO: '0', DATABASE_URL: '' };
+    const env = { ...process.env, TALENTPULSE_DATA_DIR: dataDir, TALENTPULSE_DEMO: '0', DATABASE_URL: '', ...extraEnv };
     const child = execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -67,5 +67,18 @@ describe('the talentpulse command', () => {
     const run = await talentpulse(['import', 'survey', join(fixtures, 'resident-survey.csv'), '--instrument', '/nonexistent/instrument.yaml']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\/nonexistent\/instrument\.yaml/);
+  });
+
+  it('adds a dashboard user once, and refuses a short password', async () => {
+    const added = await talentpulse(['users', 'add', 'alice', '--role', 'comms', '--name', 'Alice'], undefined, { TALENTPULSE_PASSWORD: 'a-long-secret' });
+    expect(added.stdout).toContain('added alice (comms)');
+    const again = await talentpulse(['users', 'add', 'alice', '--role', 'comms'], 'another-secret\n');
+    expect(again.stdout).toContain('alice already exists; unchanged');
+    const short = await talentpulse(['users', 'add', 'bob', '--role', 'leader'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/password: at least 8 characters/);
+    const badRole = await talentpulse(['users', 'add', 'carol', '--role', 'boss'], 'a-long-secret\n');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/leader, comms, expert, admin/);
   });
 });
