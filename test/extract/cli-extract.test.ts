@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startLocalServer } from '../collectors/local-server.ts';
 import { fixtureDir } from './fixture.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/talentpulse.js');
@@ -36,5 +38,23 @@ describe('talentpulse extract', () => {
     const run = await talentpulse(['extract', missing]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`talentpulse: ${missing}: cannot read the page`);
+  });
+
+  it('fetches a URL on loopback, decoding by the Content-Type header, and names the URL of a 404', async () => {
+    const page = readFileSync(resolve(fixtureDir, 'zh-news.gbk.html'));
+    const server = await startLocalServer((req, res) => {
+      if (req.url === '/shehui/0305.html') res.writeHead(200, { 'Content-Type': 'text/html; charset=GBK' }).end(page);
+      else res.writeHead(404).end('not found');
+    });
+    try {
+      const ok = await talentpulse(['extract', `${server.url}/shehui/0305.html`]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ title: '国际人才社区“一站式”服务中心正式启用', lang: 'zh' });
+      const missing = await talentpulse(['extract', `${server.url}/gone.html`]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain(`${server.url}/gone.html: HTTP 404`);
+    } finally {
+      await server.close();
+    }
   });
 });
