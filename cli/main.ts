@@ -13,6 +13,7 @@ import { deleteScores } from '../warehouse/derive/unscored.ts';
 import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { collectSources } from './collect-sources.ts';
+import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/imports.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
 import { startCommand } from './commands/start.ts';
@@ -114,6 +115,7 @@ program
   .action((options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => sentimentCommand(options));
 
 program.addCommand(importCommand(config));
+program.addCommand(extractCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
