@@ -13,6 +13,7 @@ import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { collectSources } from './collect-sources.ts';
 import { importCommand } from './commands/imports.ts';
+import { parseFeedCommand } from './commands/parse-feed.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
 import { startCommand } from './commands/start.ts';
 import { loadDemoContent } from './demo/demo-content.ts';
@@ -108,6 +109,7 @@ program
   .action((options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => sentimentCommand(options));
 
 program.addCommand(importCommand(config));
+program.addCommand(parseFeedCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;

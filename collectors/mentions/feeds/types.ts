@@ -33,7 +33,7 @@ export class FeedParseError extends Error {
   readonly retryable = false;
   constructor(
     readonly url: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${url}: not an RSS or Atom feed, nor a JSON Feed (${reason})`);
   }
