@@ -15,6 +15,7 @@ import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { collectSources } from './collect-sources.ts';
 import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/imports.ts';
+import { parseFeedCommand } from './commands/parse-feed.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
 import { startCommand } from './commands/start.ts';
 import { loadDemoContent } from './demo/demo-content.ts';
@@ -116,6 +117,7 @@ program
 
 program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));
+program.addCommand(parseFeedCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;

@@ -1,5 +1,6 @@
-import { parseFeed } from '@rowanmanning/feed-parser';
-import * as cheerio from 'cheerio';
+import { htmlToText, parseFeed } from './feeds/index.ts';
+
+export { FeedParseError } from './feeds/index.ts';
 
 export interface FeedEntry {
   link: string | null;
@@ -9,36 +10,22 @@ export interface FeedEntry {
   published: Date | null;
 }
 
-/** Not an RSS or Atom document; the message names the URL. */
-export class FeedParseError extends Error {
-  override name = 'FeedParseError';
-}
-
-/** Parses RSS/Atom text into plain-text entries (HTML stripped from title and body). */
-export function readFeedEntries(xml: string, url: string): FeedEntry[] {
-  let feed: ReturnType<typeof parseFeed>;
-  try {
-    feed = parseFeed(xml);
-  } catch (error) {
-    throw new FeedParseError(`${url}: not an RSS or Atom feed (${(error as Error).message})`);
-  }
-  return feed.items.map((item) => ({
-    link: item.url ?? (item.id && /^https?:/i.test(item.id) ? item.id : null),
-    title: plainText(item.title ?? ''),
+/** Feed text (RSS, Atom, RDF or JSON Feed) to plain-text entries for collection; throws FeedParseError naming the URL. */
+export function readFeedEntries(text: string, url: string): FeedEntry[] {
+  return parseFeed(text, { url }).items.map((item) => ({
+    // An Atom entry without an alternate link is often identified by its permalink.
+    link: item.link ?? (item.id && /^https?:\/\//i.test(item.id) ? item.id : null),
+    title: item.title ?? '',
     // Many feeds repeat a summary in <description> and the article in <content:encoded>: take the fuller.
-    text: plainText(item.content ?? item.description ?? ''),
-    author: item.authors[0]?.name ?? null,
-    published: item.published ?? item.updated ?? null,
+    text: htmlToText(item.content) ?? item.summary ?? '',
+    author: item.author,
+    published: item.published_at ?? item.updated_at,
   }));
 }
 
 /** HTML (or plain text with entities) to collapsed plain text, keeping breaks between blocks. */
 export function plainText(html: string): string {
-  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
-  const $ = cheerio.load(`<body>${html}</body>`);
-  $('script, style, noscript').remove();
-  $('br, p, div, li, h1, h2, h3, h4, h5, h6, tr').after(' ');
-  return $('body').text().replace(/\s+/g, ' ').trim();
+  return htmlToText(html) ?? '';
 }
 
 const HAN = /\p{Script=Han}/gu;

@@ -30,7 +30,7 @@ describe('the talentpulse command', () => {
   it('describes every command with --help', async () => {
     const help = await talentpulse(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['start', 'migrate', 'collect', 'import', 'score', 'users', 'sentiment']) expect(help.stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'collect', 'import', 'score', 'users', 'sentiment', 'extract', 'parse-feed']) expect(help.stdout).toContain(command);
     const survey = await talentpulse(['import', 'survey', '--help']);
     expect(survey.stdout).toContain('--instrument <file>');
   });
