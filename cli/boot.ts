@@ -1,5 +1,5 @@
 import { type Clause, loadClauses } from '../config/clauses.ts';
-import type { Config, FeedSource } from '../config/schema.ts';
+import type { Config, SourceConfig } from '../config/schema.ts';
 import { createScheduler, type Job, type Scheduler } from '../collectors/scheduler/scheduler.ts';
 import { createApp } from '../dashboard/app.ts';
 import { checkNegativeSpike } from '../pipeline/steps/check-negative-spike.ts';
@@ -8,10 +8,12 @@ import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
 import { scoreRecords } from '../pipeline/steps/score-records.ts';
 import { describeDatabase, type Db } from '../warehouse/database.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
-import { collectSources } from './collect-sources.ts';
+import { crawlSource } from '../collectors/mentions/crawl/crawl-source.ts';
+import { checkSourceRules, collectSources, crawlDeps } from './collect-sources.ts';
 import { loadDemoContent } from './demo/demo-content.ts';
 import { startDemoSite, type DemoSite } from './demo/demo-site.ts';
 import { demoSources, loadDemo } from './demo/load-demo.ts';
+import { formatCrawlReport } from './format-crawl.ts';
 import { formatSummary } from './format-summary.ts';
 import { databaseOptions, openWarehouse } from './warehouse.ts';
 import { ensureWebBuilt } from '../dashboard/web-build.ts';
@@ -49,7 +51,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   };
   try {
     for (const community of config.communities) await ensureCommunity(db, community);
-    const sources: FeedSource[] = [...config.sources];
+    const sources: SourceConfig[] = [...config.sources];
     if (config.demo.enabled && config.communities[0]) {
       const content = loadDemoContent();
       site = await startDemoSite(content, options.now, config.demo.site_port);
@@ -57,7 +59,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       log(`demo site serving feeds at ${site.url}`);
       for (const summary of await loadDemo(db, config)) log(`imported ${formatSummary(summary)}`);
     }
-    for (const summary of await collectSources(db, config, sources)) log(`collected ${formatSummary(summary)}`);
+    checkSourceRules(sources);
+    for (const report of await collectSources(db, config, sources)) log(`collected ${formatCrawlReport(report)}`);
     const outcome = await runPipeline(db, config, clauses, options.now ? { now: options.now } : {});
     log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows`);
     for (const check of outcome.spike_checks) log(`alert check ${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
@@ -74,10 +77,23 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   }
 }
 
-function scheduledJobs(config: Config, clauses: readonly Clause[], sources: FeedSource[]): Job[] {
+function scheduledJobs(config: Config, clauses: readonly Clause[], sources: SourceConfig[]): Job[] {
   const s = config.scheduler;
+  const deps = crawlDeps(config);
+  // One job per source on its own schedule; the job's advisory lock keeps two instances from crawling it at once.
+  const crawls: Job[] = sources
+    .filter((source) => source.enabled)
+    .map((source) => ({
+      name: `crawl:${source.id}`,
+      cron: source.schedule,
+      setting: `sources (id ${source.id}).schedule`,
+      run: async (db) => {
+        const report = await crawlSource(db, source, deps);
+        return { status: report.status, ...report.stats, ...(report.error ? { error: report.error } : {}) };
+      },
+    }));
   return [
-    { name: 'collect', cron: s.collect, setting: 'scheduler.collect', run: (db) => collectSources(db, config, sources) },
+    ...crawls,
     { name: 'score', cron: s.score, setting: 'scheduler.score', run: (db) => scoreRecords(db, clauses) },
     // Late records land in the recent past; a week back covers them without rebuilding all history.
     { name: 'rollup', cron: s.rollup, setting: 'scheduler.rollup', run: (db) => rollUp(db, config, { days: 7 }) },

@@ -12,16 +12,15 @@ import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
 import { deleteScores } from '../warehouse/derive/unscored.ts';
 import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
-import { collectSources } from './collect-sources.ts';
+import { checkSourceRules, collectSources } from './collect-sources.ts';
+import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
+import { withConfiguredSources } from './configured-sources.ts';
 import { importCommand } from './commands/imports.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
 import { startCommand } from './commands/start.ts';
-import { loadDemoContent } from './demo/demo-content.ts';
-import { startDemoSite } from './demo/demo-site.ts';
-import { demoSources } from './demo/load-demo.ts';
-import { formatSummary } from './format-summary.ts';
+import { formatCrawlReport } from './format-crawl.ts';
 import { databaseOptions, withWarehouse } from './warehouse.ts';
 
 const config = (): Config => loadConfig();
@@ -52,25 +51,22 @@ program
 
 program
   .command('collect')
-  .description('collect every enabled online source now, or only SOURCE')
+  .description('crawl every enabled online source now (feeds, list pages, watched pages), or only SOURCE')
   .argument('[source]', 'a source id from the configuration')
   .action(async (sourceId: string | undefined) => {
     const c = config();
-    const site = c.demo.enabled ? await startDemoSite(loadDemoContent(), new Date(), c.demo.site_port) : undefined;
-    try {
-      const all = [...c.sources, ...(site && c.communities[0] ? demoSources(loadDemoContent(), site, c.communities[0].id) : [])];
+    await withConfiguredSources(c, async (all) => {
       const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;
       if (sourceId && chosen.length === 0) throw new ConfigError(`sources: no source "${sourceId}" (known: ${all.map((s) => s.id).join(', ') || 'none'})`);
+      checkSourceRules(chosen);
       await withWarehouse(c, async (db) => {
         for (const community of c.communities) await ensureCommunity(db, community);
-        for (const summary of await collectSources(db, c, chosen)) {
-          console.log(formatSummary(summary));
-          if (summary.error) process.exitCode = 1;
+        for (const report of await collectSources(db, c, chosen)) {
+          console.log(formatCrawlReport(report));
+          if (report.error) process.exitCode = 1;
         }
       });
-    } finally {
-      await site?.close();
-    }
+    });
   });
 
 program
@@ -118,6 +114,7 @@ program
 program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));
 program.addCommand(parseFeedCommand(config));
+program.addCommand(crawlCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;

@@ -40,7 +40,11 @@ export function loadConfig(env: Env = process.env, file?: string): Readonly<Conf
   if (!existsSync(path)) throw new ConfigError(`${path}: configuration file not found (set TALENTPULSE_CONFIG or create it)`);
   const config = readYamlFile(path, configSchema, (raw) => applyEnv(raw, env));
   const communityIds = new Set(config.communities.map((c) => c.id));
+  const sourceIds = new Map<string, number>();
   config.sources.forEach((source, i) => {
+    const first = sourceIds.get(source.id);
+    if (first !== undefined) throw new ConfigError(`${path}: sources.${i}.id: "${source.id}" is already the id of sources.${first}`);
+    sourceIds.set(source.id, i);
     if (!communityIds.has(source.community)) {
       throw new ConfigError(`${path}: sources.${i}.community: unknown community "${source.community}" (known: ${[...communityIds].join(', ') || 'none'})`);
     }

@@ -1,22 +1,13 @@
 import { z } from 'zod';
+import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
 
-const cron = z.string().min(9, 'a cron expression such as "*/15 * * * *"');
+export { feedSourceSchema, listSourceSchema, pageSourceSchema, sourceSchema } from './source-schema.ts';
+export type { ArticleSelectors, CrawlSettings, FeedSource, ListSource, PageSource, SourceConfig } from './source-schema.ts';
 
 export const communitySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   name_zh: z.string(),
   name_en: z.string(),
-});
-
-export const feedSourceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  kind: z.literal('feed'),
-  community: z.string(),
-  url: z.string(),
-  name: z.string().optional(),
-  reach: z.number().positive().default(1),
-  schedule: cron.default('*/15 * * * *'),
-  enabled: z.boolean().default(true),
 });
 
 export const alertRulesSchema = z.object({
@@ -66,7 +57,6 @@ export const configSchema = z.object({
   scheduler: z
     .object({
       enabled: z.boolean().default(true),
-      collect: cron.default('*/15 * * * *'),
       score: cron.default('*/5 * * * *'),
       rollup: cron.default('*/10 * * * *'),
       alerts: cron.default('*/5 * * * *'),
@@ -80,7 +70,8 @@ export const configSchema = z.object({
     .prefault({}),
   alerts: alertRulesSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
-  sources: z.array(feedSourceSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
+  crawl: crawlSchema,
   demo: z
     .object({
       enabled: z.boolean().default(false),
@@ -92,4 +83,3 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 export type Community = z.infer<typeof communitySchema>;
-export type FeedSource = z.infer<typeof feedSourceSchema>;

@@ -31,6 +31,8 @@ export interface SourcesTable {
   last_success_at: Timestamp | null;
   /** When the source last produced a new record; a source quiet for too long is flagged silent. */
   last_new_at: Timestamp | null;
+  /** From the source's configuration: how often it should produce something new. */
+  expected_interval_minutes: number | null;
   created_at: CreatedAt;
 }
 
@@ -117,6 +119,11 @@ export interface MentionsTable {
   /** Groups near-duplicates: the url_hash of the first mention of the story. */
   story_key: string | null;
   is_original: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The SimHash's four 16-bit bands, indexed, for near-duplicate candidate lookup. */
+  simhash_b0: number | null;
+  simhash_b1: number | null;
+  simhash_b2: number | null;
+  simhash_b3: number | null;
 }
 
 export interface ScoresTable {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadInstrument } from '../../config/instrument.ts';
-import type { Config, FeedSource } from '../../config/schema.ts';
+import { type Config, type FeedSource, feedSourceSchema } from '../../config/schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
 import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
@@ -20,18 +20,11 @@ export const DEMO_USERS: { username: string; password: string; role: Role; displ
   { username: 'admin', password: 'admin-demo', role: 'admin', display_name: '系统管理员 Admin' },
 ];
 
-/** The demo feeds as ordinary feed sources pointing at the demo site. */
+/** The demo feeds as ordinary feed sources pointing at the demo site, with every default a configured source gets. */
 export function demoSources(content: DemoContent, site: DemoSite, community: string): FeedSource[] {
-  return Object.entries(content.feeds).map(([id, feed]) => ({
-    id: `demo-${id}`,
-    kind: 'feed' as const,
-    community,
-    url: site.feeds[id] ?? '',
-    name: feed.title,
-    reach: feed.reach,
-    schedule: '*/15 * * * *',
-    enabled: true,
-  }));
+  return Object.entries(content.feeds).map(([id, feed]) =>
+    feedSourceSchema.parse({ id: `demo-${id}`, kind: 'feed', community, url: site.feeds[id] ?? '', name: feed.title, reach: feed.reach }),
+  );
 }
 
 /** Loads the demo survey and hotline exports through the real importers, and the demo logins. */

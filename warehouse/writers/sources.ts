@@ -31,3 +31,13 @@ export async function ensureSource(db: Db, source: SourceRow): Promise<void> {
 export async function markSourceSucceeded(db: Db, sourceId: string, at: Date): Promise<void> {
   await db.updateTable('sources').set({ last_success_at: at }).where('id', '=', sourceId).execute();
 }
+
+/** Something new landed: the source is not silent. */
+export async function markSourceProducedNew(db: Db, sourceId: string, at: Date): Promise<void> {
+  await db.updateTable('sources').set({ last_new_at: at }).where('id', '=', sourceId).execute();
+}
+
+/** Settings that live in configuration but are needed by queries (silence, the enabled flag). */
+export async function updateSourceSettings(db: Db, sourceId: string, settings: { enabled: boolean; expected_interval_minutes: number | null }): Promise<void> {
+  await db.updateTable('sources').set(settings).where('id', '=', sourceId).execute();
+}
