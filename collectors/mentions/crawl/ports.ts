@@ -3,12 +3,14 @@ import { decodeBody } from '../../http/charset.ts';
 import { FetchError } from '../../http/fetch-error.ts';
 import type { Fetcher } from '../../http/fetcher.ts';
 import { readFeedEntries } from '../feed-items.ts';
-import { type ArticlePage, extractFallbackArticle } from './fallback-article.ts';
+import type { Article } from '../extract/article.ts';
+import { extractArticle } from '../extract/extract-article.ts';
 
-// The crawl's only contact with fetching, feed parsing and article extraction. Those are being
-// rewritten (collectors/http, mentions/feeds, mentions/extract); swapping them in changes this file only.
+// The crawl's only contact with fetching, feed parsing and article extraction, so tests (and other
+// fetchers) can stand in for them.
 
-export type { ArticlePage } from './fallback-article.ts';
+/** What the crawl keeps of an article page. */
+export type ArticlePage = Article;
 
 export interface FetchedPage {
   /** The final URL after redirects: relative links resolve against it. */
@@ -43,7 +45,7 @@ export function createCrawlPorts(fetcher: Fetcher): CrawlPorts {
     parseFeedItems(text, url) {
       return readFeedEntries(text, url).map((entry) => ({ link: entry.link, title: entry.title, text: entry.text, author: entry.author, published_at: entry.published }));
     },
-    extractArticlePage: extractFallbackArticle,
+    extractArticlePage: extractArticle,
   };
 }
 
