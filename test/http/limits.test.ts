@@ -28,6 +28,12 @@ beforeAll(async () => {
     '/chain-3': (_req, res) => res.writeHead(302, { location: '/ua' }).end(),
     '/moved': (_req, res) => res.writeHead(301, { location: '/ua' }).end(),
     '/ua': (req, res) => res.writeHead(200).end(req.headers['user-agent']),
+    '/reset': (_req, res, hit) => {
+      if (hit > 1) return void res.writeHead(200).end('whole');
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('half');
+      res.socket?.destroy();
+    },
   });
 });
 afterAll(async () => {
@@ -85,6 +91,11 @@ describe('limits', () => {
     const error = await fetchError(`${server.url}/chain-1`, short.fetch);
     expect(error).toMatchObject({ retryable: false });
     expect(error.message).toMatch(/more than 2 redirects/);
+  });
+
+  it('retries a connection cut off in the middle of the body', async () => {
+    expect((await fetcher.fetch(`${server.url}/reset`)).body.toString()).toBe('whole');
+    expect(server.hits('/reset')).toBe(2);
   });
 
   it('sends the configured user agent', async () => {
