@@ -52,6 +52,13 @@ export const configSchema = z.object({
       retries: z.number().int().min(0).default(2),
       max_body_bytes: z.number().int().positive().default(5 * 1024 * 1024),
       user_agent: z.string().default('talentpulse/0.1 (+community public-opinion monitor)'),
+      // Until the response headers arrive / longest silence while the body streams; default timeout_ms.
+      connect_timeout_ms: z.number().int().positive().optional(),
+      read_timeout_ms: z.number().int().positive().optional(),
+      max_redirects: z.number().int().min(0).default(5),
+      // Politeness per host: requests in flight and least time between two starts (a longer robots.txt Crawl-delay wins).
+      host_concurrency: z.number().int().min(1).default(1),
+      host_delay_ms: z.number().int().min(0).default(1000),
     })
     .prefault({}),
   scheduler: z

@@ -1,27 +1,79 @@
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { byteOrderMark, findDeclaration, normaliseCharset, type CharsetDeclaration, type DeclarationSource } from './charset-declarations.ts';
+
+/** What decided the encoding: a BOM, a declaration, the bytes being valid UTF-8, the detector, or the fallback. */
+export type CharsetEvidence = 'bom' | DeclarationSource | 'utf-8-bytes' | 'ascii' | 'detector' | 'fallback';
 
 export interface DecodedBody {
   text: string;
   /** The encoding actually used to decode the bytes. */
   encoding: string;
+  evidence: CharsetEvidence;
+  /** What the document or header claimed, when it claimed something. */
+  declared?: CharsetDeclaration;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Below this the detector is guessing; we then keep the declaration or fall back to GB18030.
+const CONFIDENT = 50;
+// Mainland sources are the likeliest source of undeclared legacy bytes.
+const FALLBACK = 'gb18030';
+// The detector's statistics settle long before this; a 5 MB page need not be read twice over.
+const SAMPLE_BYTES = 64 * 1024;
 
 /**
- * Turns response bytes into text: a byte-order mark wins, then valid UTF-8 (many pages declare
- * gb2312 and are really UTF-8), then the declared charset (HTTP header, XML declaration, meta tag),
- * then GB18030 as the likeliest legacy encoding for mainland sources.
+ * Turns response bytes into text by evidence: a byte-order mark wins; bytes that are valid UTF-8
+ * are UTF-8 whatever the page declares (many pages declare gb2312 and are really UTF-8); otherwise
+ * the declaration (HTTP header, XML declaration, meta) unless decoding by it fails or the detector
+ * is confident the bytes are something else (Big5 bytes also decode as GBK, as mojibake); with no
+ * declaration the detector decides, and GB18030 is the last resort.
  */
 export function decodeBody(body: Buffer, contentType?: string): DecodedBody {
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { text: body.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (body[0] === 0xff && body[1] === 0xfe) return { text: iconv.decode(body.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (body[0] === 0xfe && body[1] === 0xff) return { text: iconv.decode(body.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const bom = byteOrderMark(body);
+  if (bom) return { text: decode(body.subarray(bom.length), bom.charset), encoding: bom.charset, evidence: 'bom' };
 
-  const declared = normalise(charsetFromContentType(contentType) ?? charsetFromMarkup(body));
-  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
-  const encoding = declared && declared !== 'utf-8' && iconv.encodingExists(declared) ? declared : 'gb18030';
-  return { text: iconv.decode(body, encoding), encoding };
+  const declared = findDeclaration(body, contentType);
+  const withDeclared = declared ? { declared } : {};
+  if (isAscii(body)) {
+    const encoding = declared && isAsciiCompatible(declared.charset) ? declared.charset : 'utf-8';
+    return { text: body.toString('latin1'), encoding, evidence: declared ? declared.source : 'ascii', ...withDeclared };
+  }
+  if (isUtf8(body)) {
+    return { text: body.toString('utf8'), encoding: 'utf-8', evidence: declared?.charset === 'utf-8' ? declared.source : 'utf-8-bytes', ...withDeclared };
+  }
+
+  const detected = detect(body);
+  if (declared && declared.charset !== 'utf-8' && iconv.encodingExists(declared.charset)) {
+    const text = decode(body, declared.charset);
+    const contradicted = detected && detected.charset !== declared.charset && detected.confidence >= CONFIDENT && (detected.declaredConfidence ?? 0) * 2 <= detected.confidence;
+    if (!contradicted && !text.includes('\uFFFD')) return { text, encoding: declared.charset, evidence: declared.source, declared };
+  }
+  if (detected && detected.confidence >= CONFIDENT) {
+    return { text: decode(body, detected.charset), encoding: detected.charset, evidence: 'detector', ...withDeclared };
+  }
+  return { text: decode(body, FALLBACK), encoding: FALLBACK, evidence: 'fallback', ...withDeclared };
+
+  function detect(bytes: Buffer): { charset: string; confidence: number; declaredConfidence?: number } | undefined {
+    const matches = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES)).map((match) => ({ charset: normaliseCharset(match.name), confidence: match.confidence }));
+    const best = matches.find((match) => iconv.encodingExists(match.charset));
+    if (!best) return undefined;
+    const declaredMatch = declared ? matches.find((match) => match.charset === declared.charset) : undefined;
+    return { ...best, ...(declaredMatch ? { declaredConfidence: declaredMatch.confidence } : {}) };
+  }
+}
+
+function decode(bytes: Buffer, charset: string): string {
+  return charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, charset);
+}
+
+function isAscii(body: Buffer): boolean {
+  for (const byte of body) if (byte > 0x7f) return false;
+  return true;
+}
+
+function isAsciiCompatible(charset: string): boolean {
+  return !/^utf-(16|32)/.test(charset) && iconv.encodingExists(charset);
 }
 
 function isUtf8(body: Buffer): boolean {
@@ -31,27 +83,4 @@ function isUtf8(body: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-function charsetFromContentType(contentType: string | undefined): string | undefined {
-  return contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
-}
-
-/** Looks at the start of the document for <?xml encoding="…"?> or <meta charset> / http-equiv. */
-function charsetFromMarkup(body: Buffer): string | undefined {
-  const head = body.subarray(0, 4096).toString('latin1');
-  return (
-    /<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]
-  );
-}
-
-// Legacy names are all decoded as their supersets, so a gb2312 page with GBK characters still decodes.
-function normalise(charset: string | undefined): string | undefined {
-  if (!charset) return undefined;
-  const name = charset.toLowerCase();
-  if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn'].includes(name)) return 'gb18030';
-  if (['big5', 'big5-hkscs', 'x-big5', 'cp950'].includes(name)) return 'big5';
-  if (name === 'utf8') return 'utf-8';
-  return name;
 }
