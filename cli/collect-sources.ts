@@ -6,7 +6,6 @@ import { emptyCrawlStats } from '../collectors/mentions/crawl/crawl-report.ts';
 import { compileKeywordFilter } from '../collectors/mentions/crawl/keyword-rules.ts';
 import { createCrawlPorts } from '../collectors/mentions/crawl/ports.ts';
 import type { Db } from '../warehouse/database.ts';
-import { createHttpCacheStore } from '../warehouse/http-cache.ts';
 
 /** The fetcher, ports and settings every crawl of this configuration uses. */
 export function crawlDeps(config: Config): CrawlDeps {
@@ -20,8 +19,6 @@ export function crawlDeps(config: Config): CrawlDeps {
     maxRedirects: config.http.max_redirects,
     hostConcurrency: config.http.host_concurrency,
     hostDelayMs: config.http.host_delay_ms,
-    // ETag / Last-Modified kept in http_cache, for fetches that ask for a conditional GET.
-    validators: createHttpCacheStore(db),
   });
   return {
     ports: createCrawlPorts(fetcher),

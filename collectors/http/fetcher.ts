@@ -36,8 +36,10 @@ export interface FetcherOptions {
 }
 
 export interface FetchOptions {
-  /** Send the stored validators and accept a 304; needs `validators` in the fetcher options. */
+  /** Send the stored validators and accept a 304; needs a validator store, here or in the fetcher options. */
   conditional?: boolean;
+  /** The store for this request (a crawl passes one bound to its own database handle). */
+  validators?: ValidatorStore;
   /**
    * Store the response's validators as soon as it arrives (default true). A caller that can still
    * fail on the body passes false and stores `result.validators` itself once the body is safe, so a
@@ -155,8 +157,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
   return {
     async fetch(url, fetchOptions = {}) {
-      const store = fetchOptions.conditional ? options.validators : undefined;
-      if (fetchOptions.conditional && !store) throw new Error(`conditional fetch of ${url} needs a validator store in the fetcher options`);
+      const store = fetchOptions.conditional ? (fetchOptions.validators ?? options.validators) : undefined;
+      if (fetchOptions.conditional && !store) throw new Error(`conditional fetch of ${url} needs a validator store`);
       const stored = store ? await store.get(url) : undefined;
       const response = await follow(url, conditionalHeaders(stored), limits, true);
       const notModified = response.status === 304;

@@ -60,7 +60,7 @@ describe.each(drivers)('crawlSource on $name', (driver) => {
     const rejects = await db.selectFrom('rejects').select(['location', 'reason', 'run_id']).orderBy('id').execute();
     expect(rejects.map((r) => [path(r.location), r.reason, r.run_id])).toEqual([
       ['/news/gone.html', 'HTTP 404', report.run_id],
-      ['/news/broken.html', 'HTTP 500', report.run_id],
+      ['/news/broken.html', 'HTTP 500 (gave up after 2 attempts)', report.run_id],
     ]);
     const run = await db.selectFrom('collector_runs').selectAll().executeTakeFirstOrThrow();
     expect(run).toMatchObject({ id: report.run_id, status: 'partial', error: null });
@@ -107,6 +107,22 @@ describe.each(drivers)('crawlSource on $name', (driver) => {
     expect(again[0]?.stats).toMatchObject({ duplicate: 3, filtered_out: 1, failed: 2 });
     expect(stored.map((p) => site.hits(p))).toEqual(hits);
     expect(await countRows(db, ['mentions', 'sources', 'communities'])).toEqual(before);
+  });
+
+  it('an unchanged feed costs one conditional request answered 304, and a dry run still shows its items', async () => {
+    const { db } = database;
+    const { feed } = sources(site.url);
+    await crawlSource(db, feed, fixtureDeps(), { now });
+    const cached = await db.selectFrom('http_cache').select(['url', 'etag', 'status']).where('url', '=', `${site.url}/feed.xml`).executeTakeFirstOrThrow();
+    expect(cached).toMatchObject({ etag: '"feed-v1"', status: 200 });
+    const feedHits = site.hits('/feed.xml');
+
+    const again = await crawlSource(db, feed, fixtureDeps(), { now });
+    expect(again.stats).toMatchObject({ not_modified: 1, fetched: 0, new: 0 });
+    expect(site.hits('/feed.xml')).toBe(feedHits + 1);
+    const dry = await crawlSource(db, feed, fixtureDeps(), { now, dryRun: true });
+    expect(dry.stats.not_modified).toBe(0);
+    expect(dry.items.length).toBeGreaterThan(1);
   });
 
   it('twenty reposts of one story: one story, twenty mentions, one original', async () => {

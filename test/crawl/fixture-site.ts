@@ -11,6 +11,8 @@ const dir = resolve(import.meta.dirname, '../fixtures/crawl');
 const fixture = (name: string) => readFileSync(resolve(dir, name), 'utf8');
 export const storyA = fixture('story-a.txt').trim();
 
+const FEED_ETAG = '"feed-v1"';
+
 const PAGES: Record<string, [string, string]> = {
   '/list-1.html': ['text/html; charset=utf-8', 'list-1.html'],
   '/list-2.html': ['text/html; charset=utf-8', 'list-2.html'],
@@ -50,6 +52,8 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const page = PAGES[path];
+    if (path === '/feed.xml' && req.headers['if-none-match'] === FEED_ETAG) return res.writeHead(304, { etag: FEED_ETAG }).end();
+    if (path === '/feed.xml' && page) return res.writeHead(200, { 'content-type': page[0], etag: FEED_ETAG }).end(fixture(page[1]));
     if (page) return res.writeHead(200, { 'content-type': page[0] }).end(fixture(page[1]));
     if (path === '/notice.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(notice);
     if (path === '/reposts.xml') return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(repostsFeed());
@@ -76,24 +80,10 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   };
 }
 
-/**
- * Ports over the real fetcher, with robots.txt's "Disallow: /private/" applied the way the new
- * fetcher will: by throwing a RobotsDisallowedError before any request is made.
- */
+/** The real fetcher (robots.txt obeyed), without the politeness delay a loopback site does not need. */
 export function fixtureDeps(): CrawlDeps {
-  const ports = createCrawlPorts(createFetcher({ timeoutMs: 2000, retries: 1, maxBodyBytes: 1 << 20, userAgent: 'talentpulse-test', baseDelayMs: 5 }));
   return {
-    ports: {
-      ...ports,
-      fetchPage: (url, options) => {
-        if (new URL(url).pathname.startsWith('/private/')) {
-          const error = new Error(`${url}: disallowed by robots.txt`);
-          error.name = 'RobotsDisallowedError';
-          return Promise.reject(error);
-        }
-        return ports.fetchPage(url, options);
-      },
-    },
+    ports: createCrawlPorts(createFetcher({ timeoutMs: 2000, retries: 1, maxBodyBytes: 1 << 20, userAgent: 'talentpulse-test', baseDelayMs: 5, hostDelayMs: 0 })),
     timeZone: 'Asia/Shanghai',
     pseudonymKey: 'test-key-123456',
     nearDuplicate: { days: 7, distance: 3 },

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../../../config/schema.ts';
 import type { Db } from '../../../warehouse/database.ts';
 import { mentionWithContent, storedUrlHashes } from '../../../warehouse/crawl/stored-urls.ts';
+import { createHttpCacheStore } from '../../../warehouse/http-cache.ts';
 import { insertCrawledMention } from '../../../warehouse/writers/mentions.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { pseudonymise, redactPersonalData } from '../../shared/privacy.ts';
@@ -10,7 +11,7 @@ import { type CrawlReport, emptyCrawlStats, type ItemDecision } from './crawl-re
 import { openCrawlRun } from './crawl-run.ts';
 import { type Candidate, discover, SourceUnavailableError } from './discover.ts';
 import { compileKeywordFilter } from './keyword-rules.ts';
-import { type ArticlePage, type CrawlPorts, describeFailure } from './ports.ts';
+import { type ArticlePage, type CrawlPorts, describeFailure, withValidators } from './ports.ts';
 import { simhash, type StoryCandidate } from './simhash.ts';
 
 export interface CrawlDeps {
@@ -52,10 +53,14 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
     }
   };
 
+  // Conditional GETs read and keep validators through this crawl's own handle; a dry run asks
+  // unconditionally, so it shows what the source has rather than "not modified".
+  const remembering = dryRun ? undefined : withValidators(deps.ports, createHttpCacheStore(db));
+  const ports = remembering ?? deps.ports;
   try {
     let discovery;
     try {
-      discovery = await discover(source, deps.ports, deps.timeZone);
+      discovery = await discover(source, ports, deps.timeZone);
     } catch (error) {
       if (!(error instanceof SourceUnavailableError)) throw error;
       await decide({ url: error.url, title: source.name ?? source.id, outcome: error.kind, reason: error.reason });
@@ -91,7 +96,7 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
       let article: ArticlePage;
       try {
         if (candidate.fetch) fetches++;
-        const read = await readCandidate(candidate, source, deps.ports);
+        const read = await readCandidate(candidate, source, ports);
         if (read === 'not_modified') {
           await decide({ ...about, outcome: 'not_modified', reason: 'unchanged since the last crawl (HTTP 304)' });
           continue;
@@ -156,6 +161,7 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
         story_key: story.story_key,
       });
     }
+    await remembering?.commit();
     return await run.finish(stats, items);
   } catch (error) {
     // Not an expected outcome (the warehouse failed): leave a failed run behind and let the caller see it.

@@ -43,11 +43,20 @@ export function extractArticle(html: string, options: ExtractOptions): Article {
   const title = clean(titleElement?.textContent) ?? findTitle(page, metadata, clean(main.title));
   return {
     title,
-    text: main.text,
+    text: withoutLeadingTitle(main.text, title),
     author: (authorElement && cleanAuthor(authorElement.textContent ?? undefined)) ?? findAuthor(metadata, main.byline, page),
     published_at: (dateElement && dateAtSelector(dateElement, timeZone)) ?? findPublishedDate(page, metadata, timeZone, title),
     lang,
   };
+}
+
+const comparable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+
+/** The headline is stored as the title: a first paragraph that only repeats it is dropped from the text. */
+function withoutLeadingTitle(text: string, title: string): string {
+  const [first, ...rest] = text.split('\n\n');
+  if (rest.length === 0 || !first || !title || comparable(first) !== comparable(title)) return text;
+  return rest.join('\n\n');
 }
 
 function load(html: string, { url, selectors }: ExtractOptions): Document {
