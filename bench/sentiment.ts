@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:sentiment`: the committed sentiment models (trained by `npm run train:sentiment`
+ * on the training parts only) measured on the held-out test parts of ../shared/data/sentiment;
+ * cross-domain models trained here; throughput side by side with AFINN (`sentiment` package) on
+ * English and with jieba segmentation alone on Chinese. Skips (exit 0) without ../shared.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import Afinn from 'sentiment';
+import { projectDir } from '../config/paths.ts';
+import { createFeatures, extractFeatures } from '../pipeline/scoring/sentiment-features.ts';
+import { SentimentModel } from '../pipeline/scoring/sentiment-model.ts';
+import { scoreSentiment, type SentimentLabel } from '../pipeline/scoring/sentiment.ts';
+import { SharedDataMissingError, loadSet, requireSharedData, type Example } from '../scripts/sentiment/data.ts';
+import { enSeed, zhSeed } from '../scripts/sentiment/domain-seed.ts';
+import { fitModel, seedTexts } from '../scripts/sentiment/fit.ts';
+
+try {
+  requireSharedData();
+} catch (error) {
+  if (!(error instanceof SharedDataMissingError)) throw error;
+  console.log(`bench:sentiment skipped: ${error.message}`);
+  process.exit(0);
+}
+
+const test = (...sets: string[]) => sets.flatMap((s) => loadSet(s)).filter((e) => e.split === 'test');
+const truth = (label: number): SentimentLabel => (label === 1 ? 'positive' : label === 0 ? 'negative' : 'neutral');
+
+function report(name: string, examples: readonly Example[], predict: (text: string) => { label: SentimentLabel; score: number }): void {
+  const classes = examples.some((e) => e.label === 0.5) ? (['positive', 'neutral', 'negative'] as const) : (['positive', 'negative'] as const);
+  const rows = examples.map((e) => ({ want: truth(e.label), got: predict(e.text) }));
+  const binary = rows.filter((r) => r.want !== 'neutral');
+  const signAccuracy = binary.filter((r) => (r.got.score > 0 ? 'positive' : 'negative') === r.want).length / binary.length;
+  const strictAccuracy = rows.filter((r) => r.got.label === r.want).length / rows.length;
+  const f1 = classes.map((c) => {
+    const tp = rows.filter((r) => r.want === c && r.got.label === c).length;
+    const fp = rows.filter((r) => r.want !== c && r.got.label === c).length;
+    const fn = rows.filter((r) => r.want === c && r.got.label !== c).length;
+    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  });
+  const macroF1 = f1.reduce((a, b) => a + b, 0) / f1.length;
+  const neutralShare = rows.filter((r) => r.got.label === 'neutral').length / rows.length;
+  console.log(`${name.padEnd(34)} n=${String(rows.length).padStart(5)}  sign acc ${signAccuracy.toFixed(3)}  3-label acc ${strictAccuracy.toFixed(3)}  macro-F1 ${macroF1.toFixed(3)} (${classes.join('/')})  neutral ${(100 * neutralShare).toFixed(1)}%`);
+}
+
+console.log('held-out test parts, committed models (sign acc: sign of the score, neutral ignored; 3-label acc: neutral counted wrong on binary sets)');
+const forced = (lang: 'zh' | 'en') => (text: string) => scoreSentiment(text, { lang });
+const auto = (text: string) => scoreSentiment(text);
+report('zh reviews (waimai+shopping)', test('waimai', 'shopping'), forced('zh'));
+report('zh weibo', test('weibo'), forced('zh'));
+report('en sst2 (phrases)', test('sst2'), forced('en'));
+report('en tweets (3 labels, |mean|≤0.5 neutral)', test('tweets'), forced('en'));
+report('en tweets (binary: neutral dropped)', test('tweets').filter((e) => e.label !== 0.5), forced('en'));
+report('en amazon (3 labels)', test('amazon'), forced('en'));
+report('zh reviews, language detected', test('waimai', 'shopping'), auto);
+report('en sst2, language detected', test('sst2'), auto);
+
+console.log('\ncross-domain (trained here on the training parts of one domain, tested on the other held-out):');
+function crossDomain(from: string[], to: string[]): void {
+  const examples = from.flatMap((s) => loadSet(s));
+  const file = fitModel([...examples.filter((e) => e.split === 'train'), ...seedTexts(zhSeed)], examples.filter((e) => e.split === 'validation'), { lang: 'zh', version: 'cross' });
+  const model = new SentimentModel(file);
+  const f = createFeatures();
+  let contributions = new Float64Array(1024);
+  report(`zh ${from.join('+')} → ${to.join('+')}`, test(...to), (text) => {
+    extractFeatures(text, 'zh', f);
+    if (contributions.length < f.count) contributions = new Float64Array(f.count * 2);
+    const margin = model.margin(f, contributions);
+    return { score: Math.tanh(margin), label: Math.abs(margin) < model.neutralMargin ? 'neutral' : margin > 0 ? 'positive' : 'negative' };
+  });
+}
+crossDomain(['waimai', 'shopping'], ['weibo']);
+crossDomain(['weibo'], ['waimai', 'shopping']);
+void enSeed;
+
+console.log('\nthroughput on one core (texts/second, best of 3 passes over the held-out texts):');
+function rate(texts: readonly string[], run: (text: string) => unknown): number {
+  let best = 0;
+  for (let pass = 0; pass < 3; pass += 1) {
+    const started = performance.now();
+    for (const text of texts) run(text);
+    best = Math.max(best, texts.length / ((performance.now() - started) / 1000));
+  }
+  return best;
+}
+const enTexts = test('sst2', 'tweets', 'amazon').map((e) => e.text);
+const zhTexts = test('waimai', 'shopping', 'weibo').map((e) => e.text);
+const afinn = new Afinn();
+const jieba = Jieba.withDict(dict);
+const ours = { en: rate(enTexts, auto), enForced: rate(enTexts, forced('en')), afinn: rate(enTexts, (t) => afinn.analyze(t)) };
+console.log(`en: talentpulse ${ours.en.toFixed(0)}/s (language detected; ${ours.enForced.toFixed(0)}/s with --lang en), AFINN ${ours.afinn.toFixed(0)}/s → ratio ${(ours.en / ours.afinn).toFixed(2)} (goal ≥ 0.5)`);
+const zh = { auto: rate(zhTexts, auto), forced: rate(zhTexts, forced('zh')), jieba: rate(zhTexts, (t) => jieba.cut(t)) };
+console.log(`zh: talentpulse ${zh.auto.toFixed(0)}/s (language detected; ${zh.forced.toFixed(0)}/s with --lang zh), jieba cut alone ${zh.jieba.toFixed(0)}/s → ratio ${(zh.auto / zh.jieba).toFixed(2)} (goal ≥ 0.5)`);
+
+const sizes = ['zh', 'en'].map((lang) => statSync(resolve(projectDir, `pipeline/scoring/model/sentiment-${lang}.json`)).size);
+console.log(`\nmodel files: zh ${(sizes[0]! / 1e6).toFixed(2)} MB + en ${(sizes[1]! / 1e6).toFixed(2)} MB = ${((sizes[0]! + sizes[1]!) / 1e6).toFixed(2)} MB (goal ≤ 10 MB)`);
+const sample = [...zhTexts.slice(0, 500), ...enTexts.slice(0, 500)];
+const same = sample.every((t) => JSON.stringify(scoreSentiment(t)) === JSON.stringify(scoreSentiment(t)));
+console.log(`determinism: ${same ? 'same output twice for 1000 texts' : 'DIFFERENT output on a second run'}`);

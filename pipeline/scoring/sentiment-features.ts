@@ -1,0 +1,162 @@
+/**
+ * Hashed sentiment features of a text, shared by the trainer and the scorer so both see exactly
+ * the same thing. Chinese: character (token) 1–3-grams; English: word 1–2-grams and character
+ * 3-grams. On top: negation scope (the tokens after 不/没有/not/never… up to the clause end get
+ * negated unigrams in place of the plain ones, spanning back to the negator), degree adverbs (scale the next tokens),
+ * contrast (after 但是/but a clause weighs 1.5, before it 0.5), emoji with a sure feeling.
+ * Topic words (签证, visa…) produce no features. Values are L2-normalised.
+ */
+import { TokenKind, createTokens, type Tokens, tokenize } from './sentiment-tokens.ts';
+
+const salt = { uni: 0x1000193, bi: 0x2000193, tri: 0x3000193, negUni: 0x4000193, negBi: 0x5000193, char3: 0x6000193, mood: 0x7000193 };
+/** How many tokens a negation reaches at most when no punctuation closes it first. */
+const NEGATION_REACH = 5;
+/** How many tokens a degree adverb scales. */
+const DEGREE_REACH = 2;
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+
+export interface Features {
+  count: number;
+  hash: Int32Array;
+  value: Float64Array;
+  /** Span in the text that the feature stands for. */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export function createFeatures(capacity = 1024): Features {
+  return { count: 0, hash: new Int32Array(capacity), value: new Float64Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity) };
+}
+
+function grow(f: Features): void {
+  const size = f.hash.length * 2;
+  const hash = new Int32Array(size);
+  hash.set(f.hash);
+  const value = new Float64Array(size);
+  value.set(f.value);
+  const start = new Int32Array(size);
+  start.set(f.start);
+  const end = new Int32Array(size);
+  end.set(f.end);
+  Object.assign(f, { hash, value, start, end });
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+const step = (h: number, part: number) => Math.imul(h ^ part, 0x01000193) + 0x9e3779b9;
+// Fixed arity, no rest array: this runs for every feature of every text.
+function combine(seed: number, a: number, b?: number, c?: number): number {
+  let h = step(seed, a);
+  if (b !== undefined) h = step(h, b);
+  if (c !== undefined) h = step(h, c);
+  return fmix(h);
+}
+
+function emit(f: Features, hash: number, value: number, start: number, end: number): void {
+  if (f.count === f.hash.length) grow(f);
+  const i = f.count;
+  f.hash[i] = hash;
+  f.value[i] = value;
+  f.start[i] = start;
+  f.end[i] = end;
+  f.count = i + 1;
+}
+
+function charTrigrams(f: Features, text: string, start: number, end: number, value: number): void {
+  if (end - start < 3) return;
+  // Boundary marks make "<go" (a word starting with go) differ from "go" inside a word.
+  let a = 0x3c;
+  let b = text.charCodeAt(start) | 32;
+  for (let i = start + 1; i <= end; i += 1) {
+    const c = i < end ? text.charCodeAt(i) | 32 : 0x3e;
+    emit(f, combine(salt.char3, a, b, c), value * 0.5, start, end);
+    a = b;
+    b = c;
+  }
+}
+
+const tokensBuffer = createTokens();
+
+/** Fills `f` (reused) with the features of `text` read as `lang`. */
+export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): void {
+  f.count = 0;
+  const t: Tokens = tokensBuffer;
+  tokenize(text, lang, t);
+  let sentenceStart = 0;
+  let boost = 1;
+  let prev1 = -1;
+  let prev2 = -1;
+  let negStart = -1;
+  let negLeft = 0;
+  let degree = 1;
+  let degreeLeft = 0;
+  const resetClause = () => {
+    prev1 = prev2 = negStart = -1;
+    negLeft = degreeLeft = 0;
+  };
+  for (let i = 0; i < t.count; i += 1) {
+    const kind = t.kind[i] as TokenKind;
+    const hash = t.hash[i] ?? 0;
+    const start = t.start[i] ?? 0;
+    const end = t.end[i] ?? 0;
+    if (kind === TokenKind.SentenceEnd || kind === TokenKind.ClauseBreak) {
+      if (hash !== 0) emit(f, combine(salt.uni, hash), boost, start, end);
+      resetClause();
+      if (kind === TokenKind.SentenceEnd) {
+        sentenceStart = f.count;
+        boost = 1;
+      }
+      continue;
+    }
+    const cue = t.cue[i];
+    if (cue?.kind === 'topic') {
+      prev1 = prev2 = -1;
+      continue;
+    }
+    const value = boost * (degreeLeft > 0 ? degree : 1);
+    const negated = negLeft > 0 && cue?.kind !== 'negator';
+    // Inside a negation scope a token stands only as its negated self: "not bad" has no plain "bad".
+    if (!negated) emit(f, combine(salt.uni, hash), value, start, end);
+    if (prev1 >= 0) emit(f, combine(salt.bi, t.hash[prev1] ?? 0, hash), value, t.start[prev1] ?? 0, end);
+    if (lang === 'zh' && prev2 >= 0) emit(f, combine(salt.tri, t.hash[prev2] ?? 0, t.hash[prev1] ?? 0, hash), value, t.start[prev2] ?? 0, end);
+    if (lang === 'en' && kind === TokenKind.Text && !negated) charTrigrams(f, text, start, end, value);
+    if (kind === TokenKind.Emoji && t.mood[i] !== 0) emit(f, combine(salt.mood, t.mood[i] ?? 0), value, start, end);
+    if (negated) {
+      emit(f, combine(salt.negUni, hash), value, negStart, end);
+      if (prev1 >= 0 && (t.start[prev1] ?? 0) > negStart) emit(f, combine(salt.negBi, t.hash[prev1] ?? 0, hash), value, negStart, end);
+      negLeft -= 1;
+    }
+    if (degreeLeft > 0) degreeLeft -= 1;
+    if (cue?.kind === 'negator') {
+      // A second negator cancels the first (不是不好): the scope closes.
+      negLeft = negLeft > 0 ? 0 : NEGATION_REACH;
+      // A clitic n't reaches back to its verb, so the phrase reads "wasn't helpful".
+      const attached = i > 0 && t.end[i - 1] === start && t.kind[i - 1] === TokenKind.Text;
+      negStart = negLeft > 0 ? (attached ? (t.start[i - 1] ?? start) : start) : -1;
+    } else if (cue?.kind === 'degree') {
+      degree = cue.factor;
+      degreeLeft = DEGREE_REACH;
+    } else if (cue?.kind === 'contrast') {
+      for (let k = sentenceStart; k < f.count; k += 1) f.value[k] = (f.value[k] ?? 0) * BEFORE_CONTRAST;
+      boost = AFTER_CONTRAST;
+    }
+    prev2 = prev1;
+    prev1 = i;
+  }
+  normalise(f);
+}
+
+function normalise(f: Features): void {
+  let sum = 0;
+  for (let k = 0; k < f.count; k += 1) sum += (f.value[k] ?? 0) ** 2;
+  if (sum === 0) return;
+  const scale = 1 / Math.sqrt(sum);
+  for (let k = 0; k < f.count; k += 1) f.value[k] = (f.value[k] ?? 0) * scale;
+}

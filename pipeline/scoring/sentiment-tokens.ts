@@ -1,0 +1,145 @@
+/**
+ * Splits a text into the tokens the sentiment features are built from: one token per Han
+ * character (or per cue word such as 没有, 但是, 签证), one per Latin word or number, one per emoji
+ * or emoticon, and markers for clause and sentence ends. Offsets point into the original text,
+ * so every feature maps back to a readable span.
+ */
+import { enCues, negativeEmoji, positiveEmoji, zhCueFirstChars, zhCueMaxLength, zhCues, type Cue } from './sentiment-cues.ts';
+
+export const TokenKind = { Text: 0, Emoji: 1, ClauseBreak: 2, SentenceEnd: 3 } as const;
+export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
+
+export interface Tokens {
+  count: number;
+  kind: Uint8Array;
+  hash: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  cue: (Cue | undefined)[];
+  /** +1 / -1 for emoji whose feeling is not in doubt, else 0. */
+  mood: Int8Array;
+}
+
+export function createTokens(capacity = 256): Tokens {
+  return { count: 0, kind: new Uint8Array(capacity), hash: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity), cue: [], mood: new Int8Array(capacity) };
+}
+
+function grow(tokens: Tokens): void {
+  const size = tokens.kind.length * 2;
+  const copy = <T extends Uint8Array | Int32Array | Int8Array>(from: T, to: T): T => (to.set(from), to);
+  tokens.kind = copy(tokens.kind, new Uint8Array(size));
+  tokens.hash = copy(tokens.hash, new Int32Array(size));
+  tokens.start = copy(tokens.start, new Int32Array(size));
+  tokens.end = copy(tokens.end, new Int32Array(size));
+  tokens.mood = copy(tokens.mood, new Int8Array(size));
+}
+
+function push(tokens: Tokens, kind: TokenKind, hash: number, start: number, end: number, cue: Cue | undefined, mood = 0): void {
+  if (tokens.count === tokens.kind.length) grow(tokens);
+  const i = tokens.count;
+  tokens.kind[i] = kind;
+  tokens.hash[i] = hash;
+  tokens.start[i] = start;
+  tokens.end[i] = end;
+  tokens.cue[i] = cue;
+  tokens.mood[i] = mood;
+  tokens.count = i + 1;
+}
+
+/** Lower-cases ASCII and folds full-width ASCII (ＡＢＣ！) to half-width; one code unit in, one out. */
+export function foldCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  if (code >= 0x41 && code <= 0x5a) return code + 32;
+  if (code === 0x2019 || code === 0x2018) return 0x27;
+  return code;
+}
+
+export const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isEmoji = (c: number) => (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x2600 && c <= 0x27bf);
+const sentenceEndCodes = new Set([...'。！？!?.;；…\n'].map((c) => c.charCodeAt(0)));
+const negatorCue: Cue = { kind: 'negator' };
+const markCodes = new Set([...'!?'].map((c) => c.charCodeAt(0)));
+
+/** FNV-1a over folded code units of text[start, end). */
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) h = Math.imul(h ^ foldCode(text.charCodeAt(i)), 0x01000193);
+  return h | 0;
+}
+
+function emoticonAt(text: string, i: number): string | undefined {
+  for (const length of [3, 2]) {
+    const candidate = text.slice(i, i + length).toLowerCase();
+    if (positiveEmoji.has(candidate) || negativeEmoji.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function zhCueAt(text: string, i: number): [Cue, number] | undefined {
+  if (!zhCueFirstChars.has(text.charCodeAt(i))) return undefined;
+  for (let length = Math.min(zhCueMaxLength, text.length - i); length >= 1; length -= 1) {
+    const cue = zhCues.get(text.slice(i, i + length));
+    if (cue) return [cue, length];
+  }
+  return undefined;
+}
+
+/** Tokenises `text` into `tokens` (reused between calls to spare allocation). */
+export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void {
+  tokens.count = 0;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = foldCode(text.charCodeAt(i));
+    if (isHan(code)) {
+      const cue = lang === 'zh' ? zhCueAt(text, i) : undefined;
+      const end = i + (cue?.[1] ?? 1);
+      push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue?.[0]);
+      i = end;
+    } else if (isWordChar(code)) {
+      let end = i + 1;
+      while (end < length && isWordChar(foldCode(text.charCodeAt(end)))) end += 1;
+      let start = i;
+      while (start < end - 1 && text.charCodeAt(start) === 0x27) start += 1;
+      const word = text.slice(start, end).toLowerCase().replace(/[’‘]/g, "'");
+      // Split clitics the way SST-2 is tokenised: wasn't → was n't, it's → it 's.
+      const clitic = lang === 'en' && word.length > 3 ? /(n't|'s|'re|'ve|'ll|'d|'m)$/.exec(word) : null;
+      const stem = clitic ? end - (clitic[1] ?? '').length : end;
+      const stemWord = clitic ? word.slice(0, stem - start) : word;
+      const cue = lang === 'en' ? enCues.get(stemWord) : zhCues.get(word);
+      push(tokens, TokenKind.Text, hashSpan(text, start, stem), start, stem, cue);
+      if (clitic) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, clitic[1] === "n't" ? negatorCue : undefined);
+      i = end;
+    } else if (code === 0x3a || code === 0x3b || code === 0x3c) {
+      const emoticon = emoticonAt(text, i);
+      if (emoticon) {
+        push(tokens, TokenKind.Emoji, hashSpan(emoticon, 0, emoticon.length), i, i + emoticon.length, undefined, positiveEmoji.has(emoticon) ? 1 : -1);
+        i += emoticon.length;
+      } else {
+        push(tokens, sentenceEndCodes.has(code) ? TokenKind.SentenceEnd : TokenKind.ClauseBreak, 0, i, i + 1, undefined);
+        i += 1;
+      }
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      const point = text.codePointAt(i) ?? 0;
+      if (isEmoji(point)) {
+        const char = String.fromCodePoint(point);
+        push(tokens, TokenKind.Emoji, point | 0, i, i + 2, undefined, positiveEmoji.has(char) ? 1 : negativeEmoji.has(char) ? -1 : 0);
+      }
+      i += 2;
+    } else if (isEmoji(code)) {
+      const char = String.fromCharCode(code);
+      push(tokens, TokenKind.Emoji, code, i, i + 1, undefined, positiveEmoji.has(char) ? 1 : negativeEmoji.has(char) ? -1 : 0);
+      i += 1;
+    } else if (code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0d || code === 0xfe0f || code === 0x200d) {
+      // In Chinese a space separates phrases (Weibo writes it for a comma); in English it only separates words.
+      if (lang === 'zh' && code !== 0xfe0f && code !== 0x200d) push(tokens, TokenKind.ClauseBreak, 0, i, i + 1, undefined);
+      i += 1;
+    } else {
+      const kind = sentenceEndCodes.has(code) ? TokenKind.SentenceEnd : TokenKind.ClauseBreak;
+      // '!' and '?' carry feeling of their own: keep them as features through their hash.
+      push(tokens, kind, markCodes.has(code) ? code : 0, i, i + 1, undefined);
+      i += 1;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Fits one language's model on the training parts, picks the epoch on validation, prunes and
+ * quantises, then tunes the neutral margin on validation. Shared by the trainer and the bench.
+ */
+import { createFeatures, extractFeatures } from '../../pipeline/scoring/sentiment-features.ts';
+import { HASH_BITS, SentimentModel, encodeModel, type SentimentModelFile } from '../../pipeline/scoring/sentiment-model.ts';
+import type { Example } from './data.ts';
+import { SEED_WEIGHT } from './domain-seed.ts';
+import { margin, toMatrix, train, type TrainingText } from './logistic.ts';
+
+export const TRAIN_SEED = 7;
+export const MAX_FEATURES = 300_000;
+/** Largest drop in validation accuracy (neutral counted wrong) that the neutral band may cost. */
+export const NEUTRAL_ACCURACY_BUDGET = 0.02;
+
+export interface FitOptions { lang: 'zh' | 'en'; version: string; epochs?: number; log?: (line: string) => void }
+
+export function seedTexts(seed: Record<'positive' | 'negative' | 'neutral', string[]>): TrainingText[] {
+  return [
+    ...seed.positive.map((text) => ({ text, label: 1, weight: SEED_WEIGHT })),
+    ...seed.negative.map((text) => ({ text, label: 0, weight: SEED_WEIGHT })),
+    // Notices are few against tens of thousands of opinionated texts: they weigh three times a seed opinion.
+    ...seed.neutral.map((text) => ({ text, label: 0.5, weight: SEED_WEIGHT * 3 })),
+  ];
+}
+
+export function fitModel(trainSet: readonly TrainingText[], validation: readonly Example[], options: FitOptions): SentimentModelFile {
+  const log = options.log ?? (() => {});
+  const binaryValidation = validation.filter((e) => e.label !== 0.5);
+  const trainMatrix = toMatrix(trainSet, options.lang);
+  const validMatrix = toMatrix(binaryValidation, options.lang);
+  let best = { epoch: 0, accuracy: -1, w: new Float32Array(0), bias: 0 };
+  train(trainMatrix, { buckets: 1 << HASH_BITS, epochs: options.epochs ?? 10, rate: 0.1, l2: 1e-6, seed: TRAIN_SEED }, (epoch, weights) => {
+    let correct = 0;
+    for (let row = 0; row < binaryValidation.length; row += 1) if ((margin(validMatrix, row, weights) > 0 ? 1 : 0) === validMatrix.label[row]) correct += 1;
+    const accuracy = correct / Math.max(1, binaryValidation.length);
+    log(`  ${options.lang} epoch ${epoch}: validation accuracy ${accuracy.toFixed(4)}`);
+    if (accuracy > best.accuracy) best = { epoch, accuracy, w: weights.w.slice(), bias: weights.bias };
+  });
+  log(`  ${options.lang}: keeping epoch ${best.epoch}`);
+  const draft = encodeModel(best.w, { lang: options.lang, version: options.version, bias: best.bias, neutralMargin: 0 }, MAX_FEATURES);
+  const neutralMargin = tuneNeutralMargin(new SentimentModel(draft), binaryValidation);
+  log(`  ${options.lang}: neutral when |margin| < ${neutralMargin}`);
+  return { ...draft, neutralMargin };
+}
+
+/** The widest neutral band whose cost in validation accuracy stays within the budget. */
+function tuneNeutralMargin(model: SentimentModel, validation: readonly Example[]): number {
+  const f = createFeatures();
+  let contributions = new Float64Array(1024);
+  const margins = validation.map((e) => {
+    extractFeatures(e.text, model.lang, f);
+    if (contributions.length < f.count) contributions = new Float64Array(f.count * 2);
+    return { margin: model.margin(f, contributions), label: e.label };
+  });
+  const accuracyAt = (band: number) => margins.filter(({ margin, label }) => Math.abs(margin) >= band && (margin > 0 ? 1 : 0) === label).length / margins.length;
+  const full = accuracyAt(0);
+  let chosen = 0;
+  for (let band = 0.05; band <= 3; band = Math.round((band + 0.05) * 100) / 100) {
+    if (full - accuracyAt(band) > NEUTRAL_ACCURACY_BUDGET) break;
+    chosen = band;
+  }
+  return chosen;
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run train:sentiment`: trains the Chinese and English sentiment models on the training
+ * parts of ../shared/data/sentiment and writes pipeline/scoring/model/sentiment-{zh,en}.json and
+ * SOURCES.md. Deterministic: the same data gives byte-identical files (bar the date in SOURCES.md).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectDir } from '../config/paths.ts';
+import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment-version.ts';
+import { SPLIT_SEED, SharedDataMissingError, enSets, loadSet, requireSharedData, zhSets, type Example } from './sentiment/data.ts';
+import { enSeed, zhSeed } from './sentiment/domain-seed.ts';
+import { MAX_FEATURES, NEUTRAL_ACCURACY_BUDGET, TRAIN_SEED, fitModel, seedTexts } from './sentiment/fit.ts';
+
+const modelDir = resolve(projectDir, 'pipeline/scoring/model');
+
+try {
+  requireSharedData();
+} catch (error) {
+  if (!(error instanceof SharedDataMissingError)) throw error;
+  console.error(`train:sentiment: ${error.message}`);
+  process.exit(1);
+}
+
+const counts: string[] = [];
+for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]] as const) {
+  const examples: Example[] = sets.flatMap((name) => loadSet(name));
+  const trainPart = examples.filter((e) => e.split === 'train');
+  const validation = examples.filter((e) => e.split === 'validation');
+  for (const name of sets) {
+    const of = (split: string) => examples.filter((e) => e.set === name && e.split === split).length;
+    counts.push(`| ${name} | ${of('train')} | ${of('validation')} | ${of('test')} |`);
+  }
+  console.log(`${lang}: ${trainPart.length} training texts, ${validation.length} validation`);
+  const file = fitModel([...trainPart, ...seedTexts(seed)], validation, { lang, version: SENTIMENT_VERSION, log: console.log });
+  const path = resolve(modelDir, `sentiment-${lang}.json`);
+  writeFileSync(path, JSON.stringify(file) + '\n');
+  console.log(`wrote ${path}: ${file.features} features`);
+}
+
+writeFileSync(resolve(modelDir, 'SOURCES.md'), `# Sources of the sentiment weights
+
+Written by \`npm run train:sentiment\` (scripts/train-sentiment.ts) on ${new Date().toISOString().slice(0, 10)}; model version \`${SENTIMENT_VERSION}\`.
+The files hold weights derived from the sets below, not the texts: the sets stay in ../shared/data and are never copied here.
+
+- Chinese (sentiment-zh.json): waimai_10k.csv and online_shopping_10_cats.csv (SophonPlus/ChineseNlpCorpus), weibo2018_train.txt (dengxiuqi/weibo2018).
+- English (sentiment-en.json): sst2_train.tsv (SST-2 phrases, TaoCesc/binary_cls), vader_tweets_groundtruth.tsv and vader_amazon_groundtruth.tsv (cjhutto/vaderSentiment; mean rating > 0.5 positive, < −0.5 negative, the rest neutral and trained toward ½).
+- Both: the project's own domain sentences in scripts/sentiment/domain-seed.ts, weighted ×4.
+
+Splits: each text goes by a hash of the text seeded with ${SPLIT_SEED} to train (80 %), validation (10 %) or test (10 %). Training uses only train;
+the epoch count and the neutral band (widest band costing ≤ ${NEUTRAL_ACCURACY_BUDGET * 100} points of validation accuracy) are chosen on validation;
+test is held out for \`npm run bench:sentiment\`. Logistic regression, AdaGrad SGD, shuffle seed ${TRAIN_SEED}, ${MAX_FEATURES} strongest weights kept, 16-bit.
+
+| set | train | validation | test |
+|---|---|---|---|
+${counts.join('\n')}
+`);
