@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     env: { TZ: 'UTC' },
-    testTimeout: 30_000,
+    // Generous: CLI tests start real processes on an embedded database, and CI machines are busy.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Database files share one PostgreSQL server; each file gets its own schema, so files may run in parallel.
     pool: 'forks',

@@ -20,7 +20,7 @@ sources:
     url: "${site.url}/list-1.html"
     exclude: 广告 OR 促销
     list: { item: "ul.news li", date: ".date", next_page: "a.next", max_pages: 1 }
-http: { retries: 0 }
+http: { retries: 0, host_delay_ms: 0 }
 `,
   );
 });
