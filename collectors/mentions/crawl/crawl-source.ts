@@ -2,11 +2,10 @@ import type { SourceConfig } from '../../../config/schema.ts';
 import type { Db } from '../../../warehouse/database.ts';
 import { mentionWithContent, storedUrlHashes } from '../../../warehouse/crawl/stored-urls.ts';
 import { createHttpCacheStore } from '../../../warehouse/http-cache.ts';
-import { insertCrawledMention } from '../../../warehouse/writers/mentions.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { pseudonymise, redactPersonalData } from '../../shared/privacy.ts';
 import { guessLanguage } from '../feed-items.ts';
-import { assignStory } from './assign-story.ts';
+import { assignStory, storeInStory } from './assign-story.ts';
 import { type CrawlReport, emptyCrawlStats, type ItemDecision } from './crawl-report.ts';
 import { openCrawlRun } from './crawl-run.ts';
 import { type Candidate, discover, SourceUnavailableError } from './discover.ts';
@@ -130,7 +129,6 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
       contentSeen.set(contentHash, candidate.url);
 
       const hash = simhash(text.length > 0 ? text : title);
-      const story = await assignStory(db, { community_id: source.community, url_hash: urlHash, simhash: hash }, { since, maxDistance: distance, pending });
       const mention = {
         community_id: source.community,
         source_id: source.id,
@@ -145,10 +143,11 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
         lang: article.lang ?? guessLanguage(`${title} ${text}`),
         reach: source.reach,
         simhash: hash,
-        story_key: story.story_key,
-        is_original: story.is_original,
       };
-      if (!dryRun && !(await insertCrawledMention(db, mention))) {
+      const storyOptions = { since, maxDistance: distance, pending };
+      // A dry run stores nothing, so it needs no story lock.
+      const { story, inserted } = dryRun ? { story: await assignStory(db, mention, storyOptions), inserted: true } : await storeInStory(db, mention, storyOptions);
+      if (!inserted) {
         await decide({ ...about, title, outcome: 'duplicate', reason: 'URL stored by another run meanwhile' });
         continue;
       }
