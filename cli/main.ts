@@ -3,13 +3,11 @@ import { loadClauses } from '../config/clauses.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment.ts';
 import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
 import { audit } from '../warehouse/auth/audit.ts';
 import { ensureUser, findUser } from '../warehouse/auth/users.ts';
 import { createDb } from '../warehouse/database.ts';
 import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
-import { deleteScores } from '../warehouse/derive/unscored.ts';
 import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { checkSourceRules, collectSources } from './collect-sources.ts';
@@ -72,12 +70,12 @@ program
 program
   .command('score')
   .description('score new mentions and tickets (sentiment, clauses), rebuild the rollups and check the alert rules')
-  .option('--rescore', 'drop the current scorer version\'s scores first and score all history again')
+  .option('--rescore', 'after a model change: drop the current scorer version\'s scores, score all history again and rebuild all rollups')
   .action(async (options: { rescore?: boolean }) => {
     const c = config();
     await withWarehouse(c, async (db) => {
-      if (options.rescore) console.log(`dropped ${await deleteScores(db, SENTIMENT_VERSION)} scores of ${SENTIMENT_VERSION}`);
-      const outcome = await runPipeline(db, c, loadClauses());
+      const outcome = await runPipeline(db, c, loadClauses(), { rescore: options.rescore ?? false });
+      if (options.rescore) console.log(`dropped ${outcome.scored.dropped} scores of ${outcome.scored.scorer_version} (older versions kept)`);
       console.log(`scored ${outcome.scored.scored} (${outcome.scored.mentions} mentions, ${outcome.scored.tickets} tickets) with ${outcome.scored.scorer_version}; ${outcome.rollup_rows} rollup rows`);
       for (const check of outcome.spike_checks) console.log(`${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
     });

@@ -8,3 +8,6 @@ export { StatisticsInputError, meanWithCi, meanWithCiOf, median, proportionWithC
 export type { MeanWithCi, ProportionWithCi } from './statistics.ts';
 export { SpikeInputError, detectSpike, gradeFromZ } from './spike.ts';
 export type { AlertGrade, SpikeInput, SpikeResult, SpikeRule } from './spike.ts';
+export { CLAUSE_TAGGER_VERSION, clauseModel, createClauseClassifier } from './clause-classifier.ts';
+export type { ClauseClassifier, ClauseMatch } from './clause-classifier.ts';
+export { scorerVersion } from './scorer-version.ts';

@@ -2,7 +2,7 @@ import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { lastAlertAt, raiseAlert } from '../../warehouse/alerts/raise-alert.ts';
 import { negativeMentionCounts, negativeMentionsBetween } from '../../warehouse/derive/negative-windows.ts';
-import { SENTIMENT_VERSION } from '../scoring/sentiment.ts';
+import { scorerVersion } from '../scoring/scorer-version.ts';
 import { detectSpike, gradeFromZ } from '../scoring/spike.ts';
 
 export const NEGATIVE_SPIKE = 'negative_spike';
@@ -29,15 +29,16 @@ function topTerms(termLists: string[][], limit = 8): string[] {
 /**
  * The negative-mention spike rule: the last window against a long baseline of equal windows,
  * re-checked against the same window yesterday and last week, with a minimum count and a cool-down.
+ * Reads the scores of `version`, the current scorer's by default.
  */
-export async function checkNegativeSpike(db: Db, config: Pick<Config, 'alerts'>, communityId: string, now = new Date()): Promise<SpikeCheck> {
+export async function checkNegativeSpike(db: Db, config: Pick<Config, 'alerts'>, communityId: string, now = new Date(), version = scorerVersion()): Promise<SpikeCheck> {
   const rule = config.alerts.negative_spike;
   const w = rule.window_minutes;
   const baselineWindows = Math.max(1, Math.floor((rule.baseline_hours * 60) / w));
   const weekBack = Math.round((7 * DAY_MINUTES) / w);
   const counts = await negativeMentionCounts(db, {
     communityId,
-    scorerVersion: SENTIMENT_VERSION,
+    scorerVersion: version,
     end: now,
     windowMinutes: w,
     windows: Math.max(baselineWindows, weekBack) + 1,
@@ -60,7 +61,7 @@ export async function checkNegativeSpike(db: Db, config: Pick<Config, 'alerts'>,
     return { ...check, reason: `${result.reason}; within the ${rule.cooldown_minutes}-minute cool-down of the last alert` };
   }
   const from = new Date(now.getTime() - w * 60_000);
-  const mentions = await negativeMentionsBetween(db, { communityId, scorerVersion: SENTIMENT_VERSION, from, to: now, limit: 20 });
+  const mentions = await negativeMentionsBetween(db, { communityId, scorerVersion: version, from, to: now, limit: 20 });
   const windowStart = new Date(Math.floor(from.getTime() / (w * 60_000)) * w * 60_000);
   check.alert_id = await raiseAlert(db, {
     community_id: communityId,

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
-import { SENTIMENT_VERSION } from '../scoring/sentiment.ts';
+import { scorerVersion } from '../scoring/scorer-version.ts';
 
 /** The local calendar day `daysBack` days before `now`, in the reporting zone. */
 export function localDay(now: Date, timezone: string, daysBack = 0): string {
@@ -9,11 +9,14 @@ export function localDay(now: Date, timezone: string, daysBack = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(shifted);
 }
 
-/** Rebuilds the daily rollups; `days` limits it to the recent past (the scheduled run), else everything. */
-export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfaction'>, options: { days?: number; now?: Date } = {}): Promise<number> {
+/**
+ * Rebuilds the daily rollups from the scores of `version` (the current scorer's by default); `days`
+ * limits it to the recent past (the scheduled run), else everything.
+ */
+export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfaction'>, options: { days?: number; now?: Date; version?: string } = {}): Promise<number> {
   return recomputeRollups(db, {
     timezone: config.timezone,
-    scorerVersion: SENTIMENT_VERSION,
+    scorerVersion: options.version ?? scorerVersion(),
     ticketSlaHours: config.satisfaction.ticket_sla_hours,
     ...(options.days !== undefined ? { fromDay: localDay(options.now ?? new Date(), config.timezone, options.days) } : {}),
   });

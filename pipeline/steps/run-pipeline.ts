@@ -3,24 +3,32 @@ import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { checkNegativeSpike, type SpikeCheck } from './check-negative-spike.ts';
 import { rollUp } from './roll-up.ts';
-import { scoreRecords, type ScoreOutcome } from './score-records.ts';
+import { scorerVersion } from '../scoring/scorer-version.ts';
+import { rescoreRecords, scoreRecords, type RescoreOutcome } from './score-records.ts';
 
 export interface PipelineOutcome {
-  scored: ScoreOutcome;
+  /** `dropped` counts the scores a re-score replaced (0 otherwise). */
+  scored: RescoreOutcome;
   rollup_rows: number;
   spike_checks: SpikeCheck[];
 }
 
-/** Score what is new, rebuild the rollups, and evaluate the alert rules for every community. */
-export async function runPipeline(
-  db: Db,
-  config: Config,
-  clauses: readonly Clause[],
-  options: { now?: Date; rollupDays?: number } = {},
-): Promise<PipelineOutcome> {
-  const scored = await scoreRecords(db, clauses);
-  const rollup_rows = await rollUp(db, config, { ...(options.rollupDays !== undefined ? { days: options.rollupDays } : {}), ...(options.now ? { now: options.now } : {}) });
+export interface PipelineOptions {
+  now?: Date;
+  rollupDays?: number;
+  /** Drop this version's scores and score all history again; the rollups are then rebuilt in full. */
+  rescore?: boolean;
+  /** The scorer version to write and read; the current scorer's by default. */
+  version?: string;
+}
+
+/** Score what is new (or everything, re-scoring), rebuild the rollups, and evaluate the alert rules for every community. */
+export async function runPipeline(db: Db, config: Config, clauses: readonly Clause[], options: PipelineOptions = {}): Promise<PipelineOutcome> {
+  const version = options.version ?? scorerVersion();
+  const scored = options.rescore ? await rescoreRecords(db, clauses, { version }) : { dropped: 0, ...(await scoreRecords(db, clauses, { version })) };
+  const days = options.rescore ? undefined : options.rollupDays;
+  const rollup_rows = await rollUp(db, config, { version, ...(days !== undefined ? { days } : {}), ...(options.now ? { now: options.now } : {}) });
   const spike_checks: SpikeCheck[] = [];
-  for (const community of config.communities) spike_checks.push(await checkNegativeSpike(db, config, community.id, options.now));
+  for (const community of config.communities) spike_checks.push(await checkNegativeSpike(db, config, community.id, options.now, version));
   return { scored, rollup_rows, spike_checks };
 }

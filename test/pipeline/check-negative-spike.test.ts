@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load.ts';
 import { checkNegativeSpike } from '../../pipeline/steps/check-negative-spike.ts';
-import { SENTIMENT_VERSION } from '../../pipeline/scoring/sentiment.ts';
+import { scorerVersion } from '../../pipeline/scoring/scorer-version.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource } from '../../warehouse/writers/sources.ts';
@@ -23,7 +23,7 @@ async function negatives(db: Db, minutes: number[], prefix: string): Promise<voi
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.insertInto('scores').values({
-      community_id: 'c1', record_kind: 'mention', record_id: Number(row.id), scorer_version: SENTIMENT_VERSION, label: 'negative',
+      community_id: 'c1', record_kind: 'mention', record_id: Number(row.id), scorer_version: scorerVersion(), label: 'negative',
       score: -0.8, lang: 'zh', terms: JSON.stringify(['拖了', '没人回复']), clause_ids: ['8.1.2'], scored_at: now,
     }).execute();
   }
