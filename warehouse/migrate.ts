@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Db } from './database.ts';
 import * as init from './migrations/2026-11-30T0000-init.ts';
 import * as crawler from './migrations/2026-11-30T0100-crawler.ts';
@@ -26,15 +26,19 @@ function check(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`);
 }
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider });
+// Kysely looks for its bookkeeping tables in any schema unless told which, so a database holding
+// several talentpulse schemas (tests, or TALENTPULSE_DB_SCHEMA) would find another schema's tables.
+async function migrator(db: Db): Promise<Migrator> {
+  const schema = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+  const migrationTableSchema = schema.rows[0]?.name;
+  return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
 /** Brings the schema to the newest migration; returns what was applied. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  return check(await migrator(db).migrateToLatest());
+  return check(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Db): Promise<string[]> {
-  return check(await migrator(db).migrateDown());
+  return check(await (await migrator(db)).migrateDown());
 }
