@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { crawlSource } from '../../collectors/mentions/crawl/crawl-source.ts';
 import { feedSourceSchema } from '../../config/schema.ts';
-import { closedPortUrl, type LocalServer, startLocalServer } from '../collectors/local-server.ts';
+import { closedPortUrl, type FixtureServer, startFixtureServer } from '../http/fixture-server.ts';
 import { countRows } from '../collectors/table-counts.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { fixtureDeps } from './fixture-site.ts';
@@ -21,13 +21,12 @@ const gbkRss = iconv.encode(
 );
 const now = new Date('2026-03-04T00:00:00Z');
 
-let server: LocalServer;
+let server: FixtureServer;
 beforeAll(async () => {
-  server = await startLocalServer((req, res) => {
-    if (req.url === '/news.rss') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
-    else if (req.url === '/gbk.rss') res.writeHead(200, { 'content-type': 'text/xml; charset=gbk' }).end(gbkRss);
-    else if (req.url === '/page.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>not a feed</body></html>');
-    else res.writeHead(404).end();
+  server = await startFixtureServer({
+    '/news.rss': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss),
+    '/gbk.rss': (_req, res) => res.writeHead(200, { 'content-type': 'text/xml; charset=gbk' }).end(gbkRss),
+    '/page.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>not a feed</body></html>'),
   });
 });
 afterAll(() => server.close());
@@ -123,10 +122,10 @@ describe.each(drivers)('crawling a feed source on $name', (driver) => {
 
   it('records a 404 (final: requested once) and a page that is not a feed as failed runs', async () => {
     const { db } = database;
-    const hitsBefore = server.hits.get('/gone.rss') ?? 0;
+    const hitsBefore = server.hits('/gone.rss');
     const missing = await crawlSource(db, feed(`${server.url}/gone.rss`), fixtureDeps(), { now });
     expect(missing).toMatchObject({ status: 'failed', error: `${server.url}/gone.rss: HTTP 404` });
-    expect(server.hits.get('/gone.rss')).toBe(hitsBefore + 1);
+    expect(server.hits('/gone.rss')).toBe(hitsBefore + 1);
     const page = await crawlSource(db, feed(`${server.url}/page.html`), fixtureDeps(), { now });
     expect(page.status).toBe('failed');
     expect(page.error).toMatch(/\/page\.html: not an RSS or Atom feed/);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startLocalServer } from '../collectors/local-server.ts';
+import { startFixtureServer } from '../http/fixture-server.ts';
 import { fixtureDir } from './fixture.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/talentpulse.js');
@@ -42,9 +42,8 @@ describe('talentpulse extract', () => {
 
   it('fetches a URL on loopback, decoding by the Content-Type header, and names the URL of a 404', async () => {
     const page = readFileSync(resolve(fixtureDir, 'zh-news.gbk.html'));
-    const server = await startLocalServer((req, res) => {
-      if (req.url === '/shehui/0305.html') res.writeHead(200, { 'Content-Type': 'text/html; charset=GBK' }).end(page);
-      else res.writeHead(404).end('not found');
+    const server = await startFixtureServer({
+      '/shehui/0305.html': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=GBK' }).end(page),
     });
     try {
       const ok = await talentpulse(['extract', `${server.url}/shehui/0305.html`]);
