@@ -35,55 +35,120 @@ const latinStopwords: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
 
 const nonLetters = /[^\p{L}']+/u;
 
-function guessLatinLanguage(text: string): string {
+// Each stopword up to five ASCII letters (or ') packed into a number, with the languages that list it:
+// pure-ASCII texts, the usual case, are then counted without splitting or lower-casing strings.
+const packedStopwords = new Map<number, number[]>();
+latinStopwords.forEach(([, stopwords], index) => {
+  for (const word of stopwords) {
+    const key = packAscii(word, 0, word.length);
+    if (key >= 0) packedStopwords.set(key, [...(packedStopwords.get(key) ?? []), index]);
+  }
+});
+
+/** a–z and ' of text[start, end) five bits each, upper case folded; -1 when it cannot be a stopword. */
+function packAscii(text: string, start: number, end: number): number {
+  if (end - start > 5) return -1;
+  let key = 0;
+  for (let k = start; k < end; k += 1) {
+    let c = text.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    const digit = c === 0x27 ? 27 : c >= 0x61 && c <= 0x7a ? c - 0x60 : -1;
+    if (digit < 0) return -1;
+    key = key * 32 + digit;
+  }
+  return key;
+}
+
+const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27;
+
+function latinHits(text: string, ascii: boolean): number[] {
+  const hits = latinStopwords.map(() => 0);
+  if (ascii) {
+    // In ASCII, \p{L} is exactly A–Z and a–z: the same words as the split below.
+    let i = 0;
+    while (i < text.length) {
+      if (!isAsciiLetter(text.charCodeAt(i))) {
+        i += 1;
+        continue;
+      }
+      let end = i + 1;
+      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end += 1;
+      const langs = packedStopwords.get(packAscii(text, i, end));
+      if (langs) for (const index of langs) hits[index] = (hits[index] ?? 0) + 1;
+      i = end;
+    }
+    return hits;
+  }
   const words = text.toLowerCase().split(nonLetters);
+  latinStopwords.forEach(([, stopwords], index) => {
+    for (const word of words) if (stopwords.has(word)) hits[index] = (hits[index] ?? 0) + 1;
+  });
+  return hits;
+}
+
+function guessLatinLanguage(text: string, ascii: boolean): string {
+  const hits = latinHits(text, ascii);
   let best = 'en';
   let bestHits = 0;
-  for (const [lang, stopwords] of latinStopwords) {
-    let hits = 0;
-    for (const word of words) if (stopwords.has(word)) hits += 1;
+  latinStopwords.forEach(([lang], index) => {
     // Strictly greater: English wins ties, since it is the working language of most posts.
-    if (hits > bestHits) {
+    if ((hits[index] ?? 0) > bestHits) {
       best = lang;
-      bestHits = hits;
+      bestHits = hits[index] ?? 0;
     }
-  }
+  });
   return best;
 }
+
+const scripts: readonly Script[] = ['han', 'kana', 'hangul', 'latin', 'cyrillic', 'arabic', 'thai', 'devanagari'];
+// Reused between calls (detection is synchronous).
+const counts = new Int32Array(scripts.length);
+const order: number[] = [];
 
 /**
  * 'zh' when Han characters dominate, 'en' for English, else a best guess ('ja', 'ko', 'ru', 'ar', …);
  * 'und' when the text has no letters at all.
  */
 export function detectLanguage(text: string): string {
-  const counts = new Map<Script, number>();
-  for (const char of text) {
-    const script = scriptOf(char.codePointAt(0) ?? 0);
-    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
+  // Counts per script, in the order the scripts first appear (ties go to the first seen).
+  counts.fill(0);
+  order.length = 0;
+  let ascii = true;
+  // Code units, not code points: every script counted here lies in the BMP, and no surrogate is in one.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) ascii = false;
+    const script = scriptIndexOf(code);
+    if (script < 0) continue;
+    if (counts[script] === 0) order.push(script);
+    counts[script] = (counts[script] ?? 0) + 1;
   }
-  const han = counts.get('han') ?? 0;
-  const kana = counts.get('kana') ?? 0;
-  const latin = counts.get('latin') ?? 0;
+  const han = counts[0] ?? 0;
+  const kana = counts[1] ?? 0;
+  const latin = counts[3] ?? 0;
   // Japanese mixes kanji with kana; a Chinese text never has more than a stray kana.
   if (kana > 0 && kana * 5 >= han) return 'ja';
+  let maxOther = 0;
+  for (const script of order) if (script !== 0 && script !== 3 && (counts[script] ?? 0) > maxOther) maxOther = counts[script] ?? 0;
   // One Han character carries about a word, an English word about five letters: compare on that footing.
-  if (han > 0 && han * 3 >= latin && han >= maxOther(counts)) return 'zh';
-  let top: Script | null = null;
+  if (han > 0 && han * 3 >= latin && han >= maxOther) return 'zh';
+  let top = -1;
   let topCount = 0;
-  for (const [script, count] of counts) {
-    if (script === 'han' || script === 'kana') continue;
-    if (count > topCount) {
+  for (const script of order) {
+    if (script === 0 || script === 1) continue;
+    if ((counts[script] ?? 0) > topCount) {
       top = script;
-      topCount = count;
+      topCount = counts[script] ?? 0;
     }
   }
-  if (top === null) return han > 0 ? 'zh' : 'und';
-  if (top === 'latin') return guessLatinLanguage(text);
-  return scriptLanguage[top];
+  if (top < 0) return han > 0 ? 'zh' : 'und';
+  if (top === 3) return guessLatinLanguage(text, ascii);
+  return scriptLanguage[scripts[top] as Exclude<Script, 'han' | 'kana' | 'latin'>];
 }
 
-function maxOther(counts: ReadonlyMap<Script, number>): number {
-  let max = 0;
-  for (const [script, count] of counts) if (script !== 'han' && script !== 'latin' && count > max) max = count;
-  return max;
+function scriptIndexOf(code: number): number {
+  // Plain ASCII letters first: most texts are mostly these.
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 3 : -1;
+  const script = scriptOf(code);
+  return script === null ? -1 : scripts.indexOf(script);
 }

@@ -97,10 +97,6 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
   let negLeft = 0;
   let degree = 1;
   let degreeLeft = 0;
-  const resetClause = () => {
-    prev1 = prev2 = negStart = -1;
-    negLeft = degreeLeft = 0;
-  };
   for (let i = 0; i < t.count; i += 1) {
     const kind = t.kind[i] as TokenKind;
     const hash = t.hash[i] ?? 0;
@@ -108,7 +104,8 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
     const end = t.end[i] ?? 0;
     if (kind === TokenKind.SentenceEnd || kind === TokenKind.ClauseBreak) {
       if (hash !== 0) emit(f, combine(salt.uni, hash), boost, start, end);
-      resetClause();
+      prev1 = prev2 = negStart = -1;
+      negLeft = degreeLeft = 0;
       if (kind === TokenKind.SentenceEnd) {
         sentenceStart = f.count;
         boost = 1;

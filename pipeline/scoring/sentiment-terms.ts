@@ -11,30 +11,97 @@ const MAX_TERMS = 10;
 /** A phrase is shown when it carries at least this share of the strongest phrase. */
 const PHRASE_FLOOR = 0.3;
 
+const phrases: string[] = [];
+const sums: number[] = [];
+// Long texts have many phrases: past a few, they are found through a Map instead.
+const LINEAR_PHRASES = 32;
+const phraseIndex = new Map<string, number>();
+
+function addPhrase(phrase: string, sum: number): void {
+  if (phrase === '') return;
+  let at: number;
+  if (phrases.length <= LINEAR_PHRASES) {
+    at = phrases.indexOf(phrase);
+  } else {
+    if (phraseIndex.size === 0) phrases.forEach((p, index) => phraseIndex.set(p, index));
+    at = phraseIndex.get(phrase) ?? -1;
+  }
+  if (at >= 0) {
+    sums[at] = (sums[at] ?? 0) + sum;
+    return;
+  }
+  if (phraseIndex.size > 0) phraseIndex.set(phrase, phrases.length);
+  phrases.push(phrase);
+  sums.push(sum);
+}
+
+// Strongest first; a stable order among equals, as a stable sort gives.
+const byStrength = (a: number, b: number) => Math.abs(sums[b] ?? 0) - Math.abs(sums[a] ?? 0) || a - b;
+
+// Reused between calls (scoring is synchronous): the indices of the strong features.
+let strong = new Int32Array(256);
+
+/** The span as shown: runs of white space as one space, trimmed; the regex only when there is any. */
+function phraseText(text: string, start: number, end: number): string {
+  let previousSpace = true;
+  for (let k = start; k < end; k += 1) {
+    const c = text.charCodeAt(k);
+    const space = c === 0x20;
+    if ((c < 0x21 && !space) || c >= 0x7f || (space && previousSpace)) return text.slice(start, end).replace(/\s+/g, ' ').trim();
+    previousSpace = space;
+  }
+  return previousSpace ? text.slice(start, end).trim() : text.slice(start, end);
+}
+
 export function explainTerms(text: string, f: Features, contributions: Float64Array): string[] {
   let max = 0;
   for (let k = 0; k < f.count; k += 1) max = Math.max(max, Math.abs(contributions[k] ?? 0));
   if (max === 0) return [];
-  const strong: number[] = [];
-  for (let k = 0; k < f.count; k += 1) if (Math.abs(contributions[k] ?? 0) >= max * RELATIVE_FLOOR) strong.push(k);
-  strong.sort((a, b) => (f.start[a] ?? 0) - (f.start[b] ?? 0) || (f.end[a] ?? 0) - (f.end[b] ?? 0));
-  const phrases: { start: number; end: number; sum: number }[] = [];
-  for (const k of strong) {
-    const c = contributions[k] ?? 0;
-    const last = phrases[phrases.length - 1];
-    if (last && Math.sign(last.sum) === Math.sign(c) && (f.start[k] ?? 0) < last.end) {
-      last.end = Math.max(last.end, f.end[k] ?? 0);
-      last.sum += c;
-    } else {
-      phrases.push({ start: f.start[k] ?? 0, end: f.end[k] ?? 0, sum: c });
+  if (strong.length < f.count) strong = new Int32Array(f.count * 2);
+  // Insertion sort by (start, end, index): the order a stable sort by span gives, without a closure.
+  let n = 0;
+  for (let k = 0; k < f.count; k += 1) {
+    if (Math.abs(contributions[k] ?? 0) < max * RELATIVE_FLOOR) continue;
+    const start = f.start[k] ?? 0;
+    const end = f.end[k] ?? 0;
+    let j = n;
+    while (j > 0) {
+      const prev = strong[j - 1] ?? 0;
+      const prevStart = f.start[prev] ?? 0;
+      if (prevStart < start || (prevStart === start && (f.end[prev] ?? 0) <= end)) break;
+      strong[j] = prev;
+      j -= 1;
     }
+    strong[j] = k;
+    n += 1;
   }
-  const byText = new Map<string, number>();
-  for (const p of phrases) {
-    const phrase = text.slice(p.start, p.end).replace(/\s+/g, ' ').trim();
-    if (phrase !== '') byText.set(phrase, (byText.get(phrase) ?? 0) + p.sum);
+  // Phrases by their text, summed, in first-seen order; few per text, so a linear search beats a Map.
+  phrases.length = 0;
+  sums.length = 0;
+  phraseIndex.clear();
+  let phraseStart = -1;
+  let phraseEnd = 0;
+  let phraseSum = 0;
+  for (let s = 0; s <= n; s += 1) {
+    const k = s < n ? (strong[s] ?? 0) : -1;
+    const c = k >= 0 ? (contributions[k] ?? 0) : 0;
+    if (k >= 0 && phraseStart >= 0 && Math.sign(phraseSum) === Math.sign(c) && (f.start[k] ?? 0) < phraseEnd) {
+      phraseEnd = Math.max(phraseEnd, f.end[k] ?? 0);
+      phraseSum += c;
+      continue;
+    }
+    if (phraseStart >= 0) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
+    if (k < 0) break;
+    phraseStart = f.start[k] ?? 0;
+    phraseEnd = f.end[k] ?? 0;
+    phraseSum = c;
   }
-  const ranked = [...byText].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  const top = Math.abs(ranked[0]?.[1] ?? 0);
-  return ranked.filter(([, sum]) => Math.abs(sum) >= top * PHRASE_FLOOR).slice(0, MAX_TERMS).map(([phrase]) => phrase);
+  const ranked = phrases.map((_, index) => index).sort(byStrength);
+  const top = Math.abs(sums[ranked[0] ?? 0] ?? 0);
+  const terms: string[] = [];
+  for (const index of ranked) {
+    if (terms.length === MAX_TERMS) break;
+    if (Math.abs(sums[index] ?? 0) >= top * PHRASE_FLOOR) terms.push(phrases[index] ?? '');
+  }
+  return terms;
 }

@@ -68,6 +68,62 @@ export function hashSpan(text: string, start: number, end: number): number {
   return h | 0;
 }
 
+// English cue words by the hash of their folded letters: a word's hash is computed anyway, so most
+// words are ruled out without building a lower-cased string.
+const enCuesByHash = new Map<number, [string, Cue][]>();
+for (const [word, cue] of enCues) {
+  const h = hashSpan(word, 0, word.length);
+  enCuesByHash.set(h, [...(enCuesByHash.get(h) ?? []), [word, cue]]);
+}
+
+// A 4096-bit sketch of those hashes: one array read rules out nearly every word that is not a cue.
+const enCueSketch = new Uint8Array(512);
+for (const h of enCuesByHash.keys()) enCueSketch[(h & 4095) >>> 3] = (enCueSketch[(h & 4095) >>> 3] ?? 0) | (1 << (h & 7));
+
+function sameFolded(text: string, start: number, end: number, word: string): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k += 1) if (foldCode(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** ASCII and ’‘ only: folding code by code then equals toLowerCase plus the quote replacement. */
+function isPlainEnglishWord(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k += 1) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80 && c !== 0x2019 && c !== 0x2018) return false;
+  }
+  return true;
+}
+
+/** Length of a clitic ending the folded word (n't 's 're 've 'll 'd 'm), as SST-2 splits them, else 0. */
+function cliticLength(text: string, start: number, end: number): number {
+  if (end - start <= 3) return 0;
+  const last = foldCode(text.charCodeAt(end - 1));
+  const second = foldCode(text.charCodeAt(end - 2));
+  if (second === 0x27 && (last === 0x73 || last === 0x64 || last === 0x6d)) return 2;
+  const third = foldCode(text.charCodeAt(end - 3));
+  if (third === 0x27 && ((second === 0x72 && last === 0x65) || (second === 0x76 && last === 0x65) || (second === 0x6c && last === 0x6c))) return 3;
+  if (third === 0x6e && second === 0x27 && last === 0x74) return 3;
+  return 0;
+}
+
+function enCueOf(text: string, start: number, end: number, hash: number): Cue | undefined {
+  if (((enCueSketch[(hash & 4095) >>> 3] ?? 0) & (1 << (hash & 7))) === 0) return undefined;
+  const candidates = enCuesByHash.get(hash);
+  if (candidates === undefined) return undefined;
+  for (const [word, cue] of candidates) if (sameFolded(text, start, end, word)) return cue;
+  return undefined;
+}
+
+/** The English word path without string allocation, for words in plain ASCII (the common case). */
+function pushEnglishWord(tokens: Tokens, text: string, start: number, end: number): void {
+  const clitic = cliticLength(text, start, end);
+  const stem = end - clitic;
+  const hash = hashSpan(text, start, stem);
+  push(tokens, TokenKind.Text, hash, start, stem, enCueOf(text, start, stem, hash));
+  if (clitic > 0) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, foldCode(text.charCodeAt(stem)) === 0x6e ? negatorCue : undefined);
+}
+
 function emoticonAt(text: string, i: number): string | undefined {
   for (const length of [3, 2]) {
     const candidate = text.slice(i, i + length).toLowerCase();
@@ -102,6 +158,11 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
       while (end < length && isWordChar(foldCode(text.charCodeAt(end)))) end += 1;
       let start = i;
       while (start < end - 1 && text.charCodeAt(start) === 0x27) start += 1;
+      if (lang === 'en' && isPlainEnglishWord(text, start, end)) {
+        pushEnglishWord(tokens, text, start, end);
+        i = end;
+        continue;
+      }
       const word = text.slice(start, end).toLowerCase().replace(/[’‘]/g, "'");
       // Split clitics the way SST-2 is tokenised: wasn't → was n't, it's → it 's.
       const clitic = lang === 'en' && word.length > 3 ? /(n't|'s|'re|'ve|'ll|'d|'m)$/.exec(word) : null;
