@@ -1,6 +1,5 @@
 import { htmlToText, parseFeed } from './feeds/index.ts';
 
-export { FeedParseError } from './feeds/index.ts';
 
 export interface FeedEntry {
   link: string | null;
@@ -21,21 +20,4 @@ export function readFeedEntries(text: string, url: string): FeedEntry[] {
     author: item.author,
     published: item.published_at ?? item.updated_at,
   }));
-}
-
-/** HTML (or plain text with entities) to collapsed plain text, keeping breaks between blocks. */
-export function plainText(html: string): string {
-  return htmlToText(html) ?? '';
-}
-
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /[A-Za-z]/g;
-
-/** A first guess at the language for routing to a scorer: zh when Han characters are a fair share. */
-export function guessLanguage(text: string): 'zh' | 'en' | null {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
-  if (han === 0 && latin === 0) return null;
-  // A Han character carries about as much as a Latin word, so weigh them ~1:4.
-  return han * 4 >= latin ? 'zh' : 'en';
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInstrument } from '../../config/instrument.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 import { canonicalUrl } from '../../collectors/mentions/canonical-url.ts';
-import { guessLanguage } from '../../collectors/mentions/feed-items.ts';
+import { languageOfText } from '../../collectors/mentions/extract/language.ts';
 import { parseLocalDateTime } from '../../collectors/shared/local-time.ts';
 import { scoreAnswer } from '../../collectors/survey/score-answer.ts';
 
@@ -62,11 +62,11 @@ describe('scoreAnswer', () => {
   });
 });
 
-describe('guessLanguage', () => {
+describe('languageOfText (the crawl'''s fallback when a page declares none)', () => {
   it('tells Chinese from English text', () => {
-    expect(guessLanguage('签证办理很快 visa')).toBe('zh');
-    expect(guessLanguage('The permit office in 济南 was quick')).toBe('en');
-    expect(guessLanguage('12345')).toBeNull();
+    expect(languageOfText('签证办理很快 visa')).toBe('zh');
+    expect(languageOfText('The permit office in 济南 was quick')).toBe('en');
+    expect(languageOfText('12345')).toBeNull();
   });
 });
 

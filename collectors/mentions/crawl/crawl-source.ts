@@ -4,7 +4,7 @@ import { mentionWithContent, storedUrlHashes } from '../../../warehouse/crawl/st
 import { createHttpCacheStore } from '../../../warehouse/http-cache.ts';
 import { sha256 } from '../../shared/hash.ts';
 import { pseudonymise, redactPersonalData } from '../../shared/privacy.ts';
-import { guessLanguage } from '../feed-items.ts';
+import { languageOfText } from '../extract/language.ts';
 import { assignStory, storeInStory } from './assign-story.ts';
 import { type CrawlReport, emptyCrawlStats, type ItemDecision } from './crawl-report.ts';
 import { openCrawlRun } from './crawl-run.ts';
@@ -140,7 +140,7 @@ export async function crawlSource(db: Db, source: SourceConfig, deps: CrawlDeps,
         author: article.author && deps.pseudonymKey ? pseudonymise(deps.pseudonymKey, article.author) : null,
         published_at: article.published_at ?? now,
         collected_at: now,
-        lang: article.lang ?? guessLanguage(`${title} ${text}`),
+        lang: article.lang ?? languageOfText(`${title} ${text}`),
         reach: source.reach,
         simhash: hash,
       };
