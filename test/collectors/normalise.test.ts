@@ -62,7 +62,7 @@ describe('scoreAnswer', () => {
   });
 });
 
-describe('languageOfText (the crawl'''s fallback when a page declares none)', () => {
+describe('languageOfText, the crawl fallback when a page declares no language', () => {
   it('tells Chinese from English text', () => {
     expect(languageOfText('签证办理很快 visa')).toBe('zh');
     expect(languageOfText('The permit office in 济南 was quick')).toBe('en');
