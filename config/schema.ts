@@ -75,6 +75,12 @@ export const configSchema = z.object({
       ticket_sla_hours: z.number().positive().default(72),
     })
     .prefault({}),
+  rectification: z
+    .object({
+      // Working days from a 差评 to its fix being due; public holidays and 调休 count as the calendar says.
+      due_working_days: z.number().int().min(1).max(60).default(15),
+    })
+    .prefault({}),
   alerts: alertRulesSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
   sources: z.array(sourceSchema).default([]),

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { mentionsRoutes } from './routes/mentions-routes.ts';
 import { overviewRoutes } from './routes/overview-routes.ts';
+import { rectificationRoutes } from './routes/rectification-routes.ts';
 import { defaultWebDist, webRoutes } from './web-static.ts';
 
 export interface AppOptions {
@@ -46,6 +47,7 @@ export function createApp(config: Readonly<Config>, db: Db, options: AppOptions 
   api.use(overviewRoutes(ctx));
   api.use(alertsRoutes(ctx));
   api.use(mentionsRoutes(ctx));
+  api.use(rectificationRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorHandler);

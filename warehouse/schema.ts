@@ -11,6 +11,7 @@ export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 export type AlertGrade = 'blue' | 'yellow' | 'orange' | 'red';
 export type AlertStatus = 'open' | 'acknowledged' | 'responding' | 'resolved';
 export type Role = 'leader' | 'comms' | 'expert' | 'admin';
+export type RectificationStatus = 'open' | 'in_progress' | 'fixed' | 'followed_up' | 'closed';
 
 export interface CommunitiesTable {
   id: string;
@@ -176,6 +177,27 @@ export interface AlertsTable {
   resolved_by: string | null;
 }
 
+/** One 差评 and what was done about it; see migration 2026-11-30T1500-rectifications. */
+export interface RectificationsTable {
+  id: Generated<number>;
+  community_id: string;
+  origin_kind: 'ticket' | 'survey';
+  origin_id: number;
+  /** The survey question rated; '' for a hotline callback. */
+  origin_ref: ColumnType<string, string | undefined, string>;
+  /** 好差评 level: 1 非常不满意, 2 不满意. */
+  rating: number;
+  rated_at: Timestamp;
+  due_at: Timestamp;
+  status: ColumnType<RectificationStatus, RectificationStatus | undefined, RectificationStatus>;
+  owner: string | null;
+  fixed_at: Timestamp | null;
+  followed_up_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  notes: ColumnType<AlertNote[], string | undefined, string>;
+  created_at: CreatedAt;
+}
+
 export interface RejectsTable {
   id: Generated<number>;
   source_id: string;
@@ -236,6 +258,7 @@ export interface Database {
   scores: ScoresTable;
   daily_rollups: DailyRollupsTable;
   alerts: AlertsTable;
+  rectifications: RectificationsTable;
   rejects: RejectsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
+import { RectificationChangeError, RectificationNotFoundError } from '../../warehouse/rectifications/update-rectification.ts';
 
 /** An error the client caused or may see: its message is sent as `{error}` with the status. */
 export class HttpError extends Error {
@@ -18,6 +19,8 @@ function statusOf(error: unknown): number {
   if (error instanceof PeriodError) return 400;
   if (error instanceof AlertNotFoundError) return 404;
   if (error instanceof AlertTransitionError) return 409;
+  if (error instanceof RectificationNotFoundError) return 404;
+  if (error instanceof RectificationChangeError) return 409;
   // body-parser marks bad JSON and oversized bodies with a 4xx status.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return status;

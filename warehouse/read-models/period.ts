@@ -6,7 +6,14 @@ export interface Period {
   to: string;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+// The round trip catches days the pattern lets through, such as 2024-13-01 or 2023-02-29.
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'a day that exists');
 
 export class PeriodError extends Error {
   override name = 'PeriodError';
