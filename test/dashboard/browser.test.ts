@@ -71,6 +71,10 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
       .insertInto('daily_rollups')
       .values({ community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() })
       .execute();
+    await tdb.db
+      .insertInto('rectifications')
+      .values({ community_id: 'lixia', origin_kind: 'ticket', origin_id: 41, rating: 1, rated_at: new Date('2026-02-01T02:00:00Z'), due_at: new Date('2026-02-20T02:00:00Z') })
+      .execute();
     dashboard = createApp(testConfig(), tdb.db, { clauses, webDist });
     url = (await dashboard.start(0)).url;
     browser = await chromium.launch({
@@ -104,6 +108,26 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     await expect.poll(() => page.locator('li.alert .status').first().textContent()).toBe('Acknowledged');
     const status = await tdb.db.selectFrom('alerts').select(['status', 'acknowledged_by']).where('dedupe_key', '=', 'w1').executeTakeFirstOrThrow();
     expect(status).toEqual({ status: 'acknowledged', acknowledged_by: 'comms' });
+    await page.close();
+  });
+
+  it('a leader sees an overdue 差评 first, assigns it and records the fix', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.fill('input[name=username]', 'leader');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByRole('button', { name: '差评整改' }).click();
+    const item = page.locator('li.alert', { hasText: '非常不满意 · ticket #41' });
+    await expect.poll(() => item.locator('.badge').textContent()).toBe('逾期');
+    await item.locator('.actions input').fill('张伟');
+    await item.getByRole('button', { name: '指派' }).click();
+    await expect.poll(() => item.textContent()).toContain('责任人: 张伟');
+    await item.locator('.actions input').fill('补办材料清单已更新');
+    await item.getByRole('button', { name: '整改完成' }).click();
+    await expect.poll(() => item.locator('.status').textContent()).toBe('已整改');
+    expect(await item.locator('.badge').count()).toBe(0);
+    expect(await item.locator('.notes li').last().textContent()).toMatch(/leader fix: 补办材料清单已更新$/);
     await page.close();
   });
 

@@ -2,7 +2,9 @@ import type { UiSettings } from '../../routes/auth-routes.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
+import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
 import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
+import type { RectificationItem } from '../../../warehouse/rectifications/rectification-item.ts';
 import type { AlertGrade, Role, SentimentLabel } from '../../../warehouse/schema.ts';
 
 export interface SessionUser {
@@ -29,6 +31,7 @@ export interface Overview {
 /** Dates arrive as ISO strings over JSON. */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type AlertJson = Jsonified<AlertItem>;
+export type RectificationJson = Jsonified<RectificationItem>;
 export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
 
 export class ApiError extends Error {
@@ -67,6 +70,10 @@ export const api = {
   alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),
   alertAction: (alert: AlertJson, action: 'acknowledge' | 'responding' | 'resolve', note: string) =>
     request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, { note }),
+  rectifications: () => request<{ rectifications: RectificationJson[] }>('GET', '/api/rectifications'),
+  rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
+  rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>
+    request<{ rectification: RectificationJson }>('POST', `/api/rectifications/${encodeURIComponent(item.community_id)}/${item.id}/${action}`, body),
   mentions: (label: SentimentLabel | '', page: number) =>
     request<MentionsJson>('GET', `/api/mentions?page=${page}${label ? `&label=${label}` : ''}`),
 };

@@ -5,6 +5,7 @@ import { AlertsPage } from './pages/alerts-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MentionsPage } from './pages/mentions-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
+import { RectificationPage } from './pages/rectification-page.tsx';
 import { EXPORT_ROLES, type Page, PAGE_ROLES, pageFromPath } from './roles.ts';
 import { DEFAULT_TIME_ZONE, TimeZoneContext } from './time-format.ts';
 
@@ -100,6 +101,8 @@ export function App() {
             <AlertsPage user={user} />
           ) : page === 'mentions' ? (
             <MentionsPage />
+          ) : page === 'rectification' ? (
+            <RectificationPage user={user} />
           ) : (
             <OverviewPage />
           )}
