@@ -2,7 +2,7 @@ import { type Clause, loadClauses } from '../config/clauses.ts';
 import type { Config, SourceConfig } from '../config/schema.ts';
 import { createScheduler, type Job, type Scheduler } from '../collectors/scheduler/scheduler.ts';
 import { createApp } from '../dashboard/app.ts';
-import { checkNegativeSpike } from '../pipeline/steps/check-negative-spike.ts';
+import { checkAlerts } from '../pipeline/steps/check-alerts.ts';
 import { rollUp } from '../pipeline/steps/roll-up.ts';
 import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
 import { scoreRecords } from '../pipeline/steps/score-records.ts';
@@ -64,6 +64,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     const outcome = await runPipeline(db, config, clauses, options.now ? { now: options.now } : {});
     log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows`);
     for (const check of outcome.spike_checks) log(`alert check ${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
+    for (const alert of outcome.alerts.filter((a) => a.alert_id !== null)) log(`alert ${alert.rule} (${alert.grade}) → alert #${alert.alert_id}, incident #${alert.incident_id}`);
 
     scheduler = createScheduler(db, scheduledJobs(config, clauses, sources), { timezone: config.timezone, log: { info: log, error: log } });
     if (config.scheduler.enabled) scheduler.start();
@@ -103,8 +104,8 @@ function scheduledJobs(config: Config, clauses: readonly Clause[], sources: Sour
       setting: 'scheduler.alerts',
       run: async (db) => {
         const checks = [];
-        for (const community of config.communities) checks.push(await checkNegativeSpike(db, config, community.id));
-        return checks.map((c) => ({ community: c.community_id, count: c.count, alert: c.alert_id }));
+        for (const community of config.communities) checks.push(await checkAlerts(db, config, community.id));
+        return checks.map((c) => ({ community: c.spike.community_id, spike: c.spike.alert_id, raised: c.alerts.filter((a) => a.alert_id !== null).length }));
       },
     },
   ];

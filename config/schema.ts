@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  collectorSilentSchema,
+  complaintSurgeSchema,
+  gradingSchema,
+  highReachNegativeSchema,
+  incidentSchema,
+  negativeShareSchema,
+  overdueRectificationSchema,
+  watchListSchema,
+} from './alert-rules.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
 
 export { feedSourceSchema, listSourceSchema, pageSourceSchema, sourceSchema } from './source-schema.ts';
@@ -20,6 +30,14 @@ export const alertRulesSchema = z.object({
       cooldown_minutes: z.number().int().nonnegative().default(180),
     })
     .prefault({}),
+  high_reach_negative: highReachNegativeSchema,
+  watch_list: watchListSchema,
+  negative_share: negativeShareSchema,
+  complaint_surge: complaintSurgeSchema,
+  overdue_rectification: overdueRectificationSchema,
+  collector_silent: collectorSilentSchema,
+  grading: gradingSchema,
+  incidents: incidentSchema,
 });
 
 export const configSchema = z.object({

@@ -175,6 +175,21 @@ export interface AlertsTable {
   acknowledged_by: string | null;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+  /** The incident grouping this alert with related ones. */
+  incident_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  community_id: string;
+  title: string;
+  grade: AlertGrade;
+  opened_at: Timestamp;
+  last_alert_at: Timestamp;
+  rules: string[];
+  clause_ids: string[];
+  source_ids: string[];
+  alert_count: number;
 }
 
 /** One 差评 and what was done about it; see migration 2026-11-30T1500-rectifications. */
@@ -259,6 +274,7 @@ export interface Database {
   daily_rollups: DailyRollupsTable;
   alerts: AlertsTable;
   rectifications: RectificationsTable;
+  incidents: IncidentsTable;
   rejects: RejectsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ALERT_ACTIONS, type AlertAction, updateAlertStatus } from '../../warehouse/read-models/alert-status.ts';
 import { alertsList } from '../../warehouse/read-models/alerts-list.ts';
+import { incidentsList } from '../../warehouse/read-models/incidents-list.ts';
 import type { AlertStatus } from '../../warehouse/schema.ts';
 import type { AppContext } from '../context.ts';
 import { allow, sessionOf } from '../http/guards.ts';
@@ -19,6 +20,10 @@ export function alertsRoutes(ctx: AppContext): Router {
   router.get('/alerts', comms, async (req, res) => {
     const alerts = await alertsList(db, { status: oneOf(req, 'status', STATUSES), communityId: communityParam(req, ctx) });
     res.json({ alerts });
+  });
+
+  router.get('/incidents', comms, async (req, res) => {
+    res.json({ incidents: await incidentsList(db, { communityId: communityParam(req, ctx) }) });
   });
 
   router.post('/alerts/:community/:id/:action', comms, async (req, res) => {

@@ -1,7 +1,9 @@
 import type { Clause } from '../../config/clauses.ts';
 import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
-import { checkNegativeSpike, type SpikeCheck } from './check-negative-spike.ts';
+import type { RaisedAlert } from './check-alert-rules.ts';
+import { checkAlerts } from './check-alerts.ts';
+import type { SpikeCheck } from './check-negative-spike.ts';
 import { rollUp } from './roll-up.ts';
 import { scorerVersion } from '../scoring/scorer-version.ts';
 import { rescoreRecords, scoreRecords, type RescoreOutcome } from './score-records.ts';
@@ -11,6 +13,8 @@ export interface PipelineOutcome {
   scored: RescoreOutcome;
   rollup_rows: number;
   spike_checks: SpikeCheck[];
+  /** What the other alert rules found (re-runs included, with alert_id null). */
+  alerts: RaisedAlert[];
 }
 
 export interface PipelineOptions {
@@ -29,6 +33,12 @@ export async function runPipeline(db: Db, config: Config, clauses: readonly Clau
   const days = options.rescore ? undefined : options.rollupDays;
   const rollup_rows = await rollUp(db, config, { version, ...(days !== undefined ? { days } : {}), ...(options.now ? { now: options.now } : {}) });
   const spike_checks: SpikeCheck[] = [];
-  for (const community of config.communities) spike_checks.push(await checkNegativeSpike(db, config, community.id, options.now, version));
-  return { scored, rollup_rows, spike_checks };
+  const alerts: RaisedAlert[] = [];
+  const now = options.now ?? new Date();
+  for (const community of config.communities) {
+    const checks = await checkAlerts(db, config, community.id, now, version);
+    spike_checks.push(checks.spike);
+    alerts.push(...checks.alerts);
+  }
+  return { scored, rollup_rows, spike_checks, alerts };
 }

@@ -32,3 +32,15 @@ export async function lastAlertAt(db: Db, communityId: string, rule: string): Pr
     .executeTakeFirst();
   return row?.last ? new Date(row.last) : null;
 }
+
+/** When this rule last opened an alert whose key starts with the prefix (e.g. one watch-list term). */
+export async function lastAlertWithKeyPrefix(db: Db, communityId: string, rule: string, prefix: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.max('opened_at').as('last'))
+    .where('community_id', '=', communityId)
+    .where('rule', '=', rule)
+    .where((eb) => eb.fn('left', ['dedupe_key', eb.val(prefix.length)]), '=', prefix)
+    .executeTakeFirst();
+  return row?.last ? new Date(row.last) : null;
+}

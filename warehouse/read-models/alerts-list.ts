@@ -16,6 +16,7 @@ export interface AlertItem {
   acknowledged_by: string | null;
   resolved_at: Date | null;
   resolved_by: string | null;
+  incident_id: number | null;
 }
 
 export interface AlertsOptions {
@@ -44,6 +45,7 @@ export async function alertsList(db: Db, options: AlertsOptions = {}): Promise<A
       'acknowledged_by',
       'resolved_at',
       'resolved_by',
+      'incident_id',
     ])
     .orderBy(sql`status = 'resolved'`)
     .orderBy(GRADE_ORDER)
@@ -51,7 +53,7 @@ export async function alertsList(db: Db, options: AlertsOptions = {}): Promise<A
     .limit(Math.min(500, options.limit ?? 200));
   if (options.status !== undefined) query = query.where('status', '=', options.status);
   if (options.communityId !== undefined) query = query.where('community_id', '=', options.communityId);
-  return query.execute();
+  return (await query.execute()).map((row) => ({ ...row, incident_id: row.incident_id === null ? null : Number(row.incident_id) }));
 }
 
 /** Alerts not yet resolved, per grade. */

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../config/schema.ts';
+import { checkAlertRules } from '../../pipeline/steps/check-alert-rules.ts';
+import { checkAlerts } from '../../pipeline/steps/check-alerts.ts';
+import { collectorSilent } from '../../pipeline/steps/rules/collector-silent.ts';
+import { complaintSurge } from '../../pipeline/steps/rules/complaint-surge.ts';
+import { highReachNegative } from '../../pipeline/steps/rules/high-reach-negative.ts';
+import { negativeShare } from '../../pipeline/steps/rules/negative-share.ts';
+import { overdueRectification } from '../../pipeline/steps/rules/overdue-rectification.ts';
+import { watchList } from '../../pipeline/steps/rules/watch-list.ts';
+import type { Db } from '../../warehouse/database.ts';
+import { incidentsList } from '../../warehouse/read-models/incidents-list.ts';
+import type { SentimentLabel } from '../../warehouse/schema.ts';
+import { ensureCommunity } from '../../warehouse/writers/communities.ts';
+import { ensureSource } from '../../warehouse/writers/sources.ts';
+import { drivers } from '../support/databases.ts';
+
+const VERSION = 'rules-test';
+const now = new Date('2026-11-30T10:00:00Z');
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+const config = configSchema.parse({ alerts: { watch_list: { terms: ['人才卡', 'Visa'] } } });
+
+let serial = 0;
+interface MentionSpec {
+  source?: string;
+  hoursAgo: number;
+  label: SentimentLabel;
+  title?: string;
+  reach?: number;
+  clauses?: string[];
+}
+
+async function mention(db: Db, spec: MentionSpec): Promise<number> {
+  const n = ++serial;
+  const row = await db
+    .insertInto('mentions')
+    .values({
+      community_id: 'c1', source_id: spec.source ?? 'forum', url: `http://127.0.0.1/m/${n}`, url_hash: `u${n}`, content_hash: `c${n}`,
+      title: spec.title ?? `帖子 ${n}`, text: '正文', published_at: hoursAgo(spec.hoursAgo), collected_at: hoursAgo(spec.hoursAgo), reach: spec.reach ?? 10,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('scores').values({
+    community_id: 'c1', record_kind: 'mention', record_id: Number(row.id), scorer_version: VERSION, label: spec.label,
+    score: spec.label === 'negative' ? -0.7 : spec.label === 'positive' ? 0.6 : 0, lang: 'zh', terms: JSON.stringify(['排队']), clause_ids: spec.clauses ?? ['8.1.3'], scored_at: now,
+  }).execute();
+  return Number(row.id);
+}
+
+async function complaints(db: Db, hours: number[]): Promise<void> {
+  await db.insertInto('tickets').values(hours.map((h) => ({
+    community_id: 'c1', source_id: 'hotline', external_id: `t${++serial}`, opened_at: hoursAgo(h), category: '投诉', text: '办事窗口态度差', clause_ids: ['8.1.2'],
+  }))).execute();
+}
+
+async function setUp(db: Db): Promise<void> {
+  await ensureCommunity(db, { id: 'c1', name_zh: '社区', name_en: 'Community' });
+  await ensureSource(db, { id: 'forum', kind: 'mentions', community_id: 'c1', name: 'forum', location: 'http://127.0.0.1/forum.xml', reach: 10 });
+  await ensureSource(db, { id: 'portal', kind: 'mentions', community_id: 'c1', name: 'big portal', location: 'http://127.0.0.1/portal.xml', reach: 300_000 });
+  await ensureSource(db, { id: 'hotline', kind: 'servicedesk', community_id: 'c1', name: '12345', location: 'hotline.csv', reach: 1 });
+}
+
+const ctx = (db: Db, at = now) => ({ db, config, communityId: 'c1', now: at, version: VERSION });
+
+describe.each(drivers)('alert rules on $name', (driver) => {
+  it('a negative mention from a large source alerts on its own, graded up for its reach, once', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      await mention(db, { source: 'portal', hoursAgo: 0.5, label: 'negative', reach: 300_000, title: '外籍人才反映签证窗口排长队' });
+      await mention(db, { source: 'portal', hoursAgo: 0.5, label: 'positive', reach: 300_000 });
+      await mention(db, { hoursAgo: 0.2, label: 'negative', reach: 10 });
+      const found = await highReachNegative(ctx(db));
+      expect(found).toHaveLength(1);
+      expect(found[0]?.base_grade).toBe('orange');
+      const raised = await checkAlertRules(db, config, 'c1', now, VERSION, [highReachNegative]);
+      // Orange for 6× the threshold, then one step up for reach ≥ 100,000: red.
+      expect(raised.map((r) => r.grade)).toEqual(['red']);
+      const alert = await db.selectFrom('alerts').selectAll().executeTakeFirstOrThrow();
+      expect(alert.drivers).toMatchObject({ reach: 300_000, sources: ['portal'], grading: { base: 'orange', reasons: ['reach 300000 ≥ 100000'] } });
+      expect((await checkAlertRules(db, config, 'c1', now, VERSION, [highReachNegative]))[0]?.alert_id).toBeNull();
+    } finally {
+      await close();
+    }
+  });
+
+  it('watch-list terms alert once per batch of new mentions, in Chinese and English, ignoring case', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      await mention(db, { hoursAgo: 0.5, label: 'negative', title: '人才卡办理要等两个月' });
+      await mention(db, { hoursAgo: 0.4, label: 'neutral', title: '人才卡申请指南' });
+      await mention(db, { hoursAgo: 0.3, label: 'neutral', title: 'Talent community opens' });
+      const first = await checkAlertRules(db, config, 'c1', now, VERSION, [watchList]);
+      expect(first.map((r) => [r.rule, r.grade])).toEqual([['watch_list', 'yellow']]);
+      const alert = await db.selectFrom('alerts').selectAll().executeTakeFirstOrThrow();
+      expect(alert.drivers).toMatchObject({ matched: { term: '人才卡', mentions: 2, negative: 1 } });
+
+      const later = new Date(now.getTime() + 10 * 60_000);
+      expect((await checkAlertRules(db, config, 'c1', later, VERSION, [watchList])).filter((r) => r.alert_id !== null)).toEqual([]);
+      const id = await mention(db, { hoursAgo: -0.1, label: 'neutral', title: 'VISA office hours extended' });
+      const next = await checkAlertRules(db, config, 'c1', later, VERSION, [watchList]);
+      expect(next.map((r) => r.dedupe_key)).toEqual([`visa|${id}`]);
+      expect(next[0]?.grade).toBe('blue');
+    } finally {
+      await close();
+    }
+  });
+
+  it('the negative share alerts when the tone turns at a steady volume, not on a few posts', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      // Two weeks at 10% negative, then a day at 60% negative.
+      for (let i = 0; i < 140; i++) await mention(db, { hoursAgo: 30 + i * 2, label: i % 10 === 0 ? 'negative' : 'neutral' });
+      for (let i = 0; i < 8; i++) await mention(db, { hoursAgo: 1 + i, label: i < 5 ? 'negative' : 'neutral' });
+      expect(await negativeShare(ctx(db))).toEqual([]);
+      for (let i = 0; i < 12; i++) await mention(db, { hoursAgo: 9 + i, label: i < 7 ? 'negative' : 'positive' });
+      const [found] = await negativeShare(ctx(db));
+      expect(found?.base_grade).toBe('red');
+      const share = (found?.drivers as { share: { window: number; baseline: number; p: number } }).share;
+      expect(share.window).toBeCloseTo(12 / 20);
+      expect(share.baseline).toBeCloseTo(14 / 140);
+      expect(share.p).toBeLessThan(0.01);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a complaint surge on the hotline alerts; the same level every day does not', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      const steady: number[] = [];
+      // Two complaints a day for four weeks, today included.
+      for (let day = 0; day <= 28; day++) steady.push(day * 24 + 3, day * 24 + 9);
+      await complaints(db, steady);
+      expect(await complaintSurge(ctx(db))).toEqual([]);
+      await complaints(db, [1, 2, 4, 5, 6, 7, 8, 10, 11, 12]);
+      const [found] = await complaintSurge(ctx(db));
+      expect(found?.drivers).toMatchObject({ count: 12, baseline: { windows: 28 } });
+      expect((found?.drivers as { tickets: unknown[] }).tickets).toHaveLength(12);
+    } finally {
+      await close();
+    }
+  });
+
+  it('overdue rectifications alert once a day; a silent collector once per silence', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      await db.insertInto('rectifications').values({ community_id: 'c1', origin_kind: 'ticket', origin_id: 1, rating: 1, rated_at: hoursAgo(500), due_at: hoursAgo(200) }).execute();
+      expect((await overdueRectification(ctx(db))).map((a) => a.dedupe_key)).toEqual(['2026-11-30']);
+      expect((await overdueRectification(ctx(db, hoursAgo(-20)))).map((a) => a.dedupe_key)).toEqual(['2026-12-01']);
+
+      await db.updateTable('sources').set({ expected_interval_minutes: 60, last_new_at: hoursAgo(5) }).where('id', '=', 'forum').execute();
+      const [silent] = await collectorSilent(ctx(db));
+      expect(silent).toMatchObject({ base_grade: 'yellow', dedupe_key: `forum|${hoursAgo(5).toISOString()}` });
+    } finally {
+      await close();
+    }
+  });
+
+  it('related alerts group into one incident with the highest grade; unrelated ones do not', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      await mention(db, { source: 'portal', hoursAgo: 0.5, label: 'negative', reach: 300_000, title: '人才卡窗口排长队' });
+      await db.updateTable('sources').set({ expected_interval_minutes: 60, last_new_at: hoursAgo(50) }).where('id', '=', 'hotline').execute();
+      const { alerts } = await checkAlerts(db, config, 'c1', now, VERSION);
+      const byRule = Object.fromEntries(alerts.map((a) => [a.rule, a]));
+      expect(Object.keys(byRule).sort()).toEqual(['collector_silent', 'high_reach_negative', 'watch_list']);
+      // The high-reach mention and the watch-list term share a source and a clause: one incident.
+      expect(byRule.watch_list?.incident_id).toBe(byRule.high_reach_negative?.incident_id);
+      expect(byRule.collector_silent?.incident_id).not.toBe(byRule.high_reach_negative?.incident_id);
+      const incidents = await incidentsList(db);
+      const story = incidents.find((i) => i.id === byRule.high_reach_negative?.incident_id);
+      expect(story).toMatchObject({ grade: 'red', open: true, rules: ['high_reach_negative', 'watch_list'], source_ids: ['portal'] });
+      expect(story?.alerts).toHaveLength(2);
+    } finally {
+      await close();
+    }
+  });
+});
