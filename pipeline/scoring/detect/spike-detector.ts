@@ -1,0 +1,156 @@
+import { gradeFromZ, type AlertGrade } from '../spike.ts';
+import { SortedWindow } from './sorted-window.ts';
+import { alertSigma, spikeSettingsSchema, type SpikeSettings, type SpikeSettingsInput } from './spike-settings.ts';
+import { TimeRing } from './time-ring.ts';
+
+export interface SpikeDecision {
+  alert: boolean;
+  /** |z| of the decisive comparison, 0 while warming up. */
+  score: number;
+  /** Signed: above (+) or below (−) normal, in robust standard deviations. */
+  z: number;
+  /** The baseline median: the window mean expected now. */
+  baseline: number;
+  /** Present when `alert` is. */
+  grade?: AlertGrade;
+}
+
+export interface SpikeDetector {
+  /** One observation; timestamps in milliseconds, in order. Decides from this and earlier points only. */
+  push(time: number, value: number): SpikeDecision;
+}
+
+/** A value or timestamp the detector cannot use; the message says which. */
+export class SpikeDetectorInputError extends Error {
+  override name = 'SpikeDetectorInputError';
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+// IQR of a normal distribution is 1.349σ.
+const IQR_TO_SIGMA = 1 / 1.349;
+
+/** Rolling robust statistics (median, IQR) over the values of the last `spanMs`. */
+class RobustWindow {
+  private readonly sorted = new SortedWindow();
+  private readonly queue: Array<[number, number]> = [];
+  private head = 0;
+
+  constructor(private readonly spanMs: number) {}
+
+  get size(): number {
+    return this.sorted.size;
+  }
+
+  add(time: number, value: number): void {
+    this.queue.push([time, value]);
+    this.sorted.insert(value);
+    while (this.head < this.queue.length && (this.queue[this.head] as [number, number])[0] <= time - this.spanMs) {
+      this.sorted.remove((this.queue[this.head] as [number, number])[1]);
+      this.head++;
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  median(): number {
+    return this.sorted.quantile(0.5);
+  }
+
+  sigma(): number {
+    return (this.sorted.quantile(0.75) - this.sorted.quantile(0.25)) * IQR_TO_SIGMA;
+  }
+}
+
+/**
+ * The production spike rule as a streaming detector: the mean of a short window against a long
+ * baseline of earlier window means (median and interquartile spread, so past spikes do not
+ * inflate it), both directions. When the same time yesterday or last week predicts the series
+ * better than the baseline does (a daily or weekly rhythm), the window must also stand out
+ * against those — the evening peak is not news, a doubled evening peak is. Counts get a Poisson
+ * floor on the spread, so quiet nights of zeros do not make one mention a spike. After an alert
+ * the rule stays quiet for the cool-down.
+ */
+export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = {}): SpikeDetector {
+  const settings: SpikeSettings = spikeSettingsSchema.parse(input);
+  const sigma = alertSigma(settings);
+  const windowMs = settings.window_minutes * MINUTE;
+  const baselineMs = settings.baseline_hours * HOUR;
+  const periods = settings.seasonal_hours.map((h) => h * HOUR);
+  const keepMs = Math.max(0, ...periods) + HOUR;
+
+  const recent: Array<[number, number]> = [];
+  let recentSum = 0;
+  const baseline = new RobustWindow(baselineMs);
+  const means = new TimeRing(keepMs);
+  const seasonal = periods.map(() => new RobustWindow(baselineMs));
+  let counts = true;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  let step = 0;
+  let lastAlert = Number.NEGATIVE_INFINITY;
+
+  return {
+    push(time, value) {
+      if (!Number.isFinite(time)) throw new SpikeDetectorInputError(`timestamp must be a finite number of milliseconds, got ${time}`);
+      if (!Number.isFinite(value)) throw new SpikeDetectorInputError(`value must be a finite number, got ${value}`);
+      // Out-of-order points are taken as arriving now; the windows use the latest time seen.
+      const now = Math.max(time, lastTime);
+      if (lastTime > Number.NEGATIVE_INFINITY && now > lastTime) step = step === 0 ? now - lastTime : Math.min(step, now - lastTime);
+      lastTime = now;
+      counts &&= value >= 0 && Number.isInteger(value);
+
+      recent.push([now, value]);
+      recentSum += value;
+      while (recent.length > 1 && (recent[0] as [number, number])[0] <= now - windowMs) recentSum -= (recent.shift() as [number, number])[1];
+      const mean = recentSum / recent.length;
+
+      const median = baseline.median();
+      const floor = spreadFloor(median, recent.length, counts);
+      let z = baseline.size > 0 ? (mean - median) / Math.max(baseline.sigma(), floor) : 0;
+      const ready = baseline.size >= settings.min_history_points;
+      const tolerance = Math.max(step / 2, MINUTE);
+
+      for (const [i, period] of periods.entries()) {
+        const then = means.near(now - period, tolerance);
+        if (then === undefined) continue;
+        const diffs = seasonal[i] as RobustWindow;
+        const diff = mean - then;
+        if (diffs.size >= settings.min_history_points) {
+          const spread = Math.max(diffs.sigma(), floor);
+          const zSeason = (diff - diffs.median()) / spread;
+          // Only a rhythm that predicts better than the flat baseline gets a say.
+          if (spread < Math.max(baseline.sigma(), floor)) {
+            z = Math.sign(z) === Math.sign(zSeason) ? Math.sign(z) * Math.min(Math.abs(z), Math.abs(zSeason)) : 0;
+          }
+        }
+        diffs.add(now, diff);
+      }
+
+      baseline.add(now, mean);
+      means.push(now, mean);
+
+      const wanted = settings.direction === 'both' || (settings.direction === 'up' ? z > 0 : z < 0);
+      const bigEnough = z < 0 || mean >= settings.min_count;
+      const cooled = now - lastAlert >= settings.cooldown_minutes * MINUTE;
+      const alert = ready && wanted && bigEnough && cooled && Math.abs(z) >= sigma;
+      if (alert) lastAlert = now;
+      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: Number.isNaN(median) ? mean : median };
+      // Graded from the rule's own σ up: just over it is blue, 2.5σ beyond it red.
+      if (alert) decision.grade = gradeFromZ(Math.abs(z) - sigma + 1.5);
+      return decision;
+    },
+  };
+}
+
+/**
+ * The least spread a window mean can have: counts vary at least as a Poisson count does (√λ, over
+ * the number of points averaged), and any series by a sliver of its level, so a flat stretch does
+ * not make the first wobble infinitely surprising.
+ */
+function spreadFloor(median: number, points: number, counts: boolean): number {
+  const level = Number.isNaN(median) ? 0 : Math.abs(median);
+  const relative = Math.max(level * 1e-3, 1e-9);
+  return counts ? Math.max(Math.sqrt(Math.max(level, 1) / points), relative) : relative;
+}
