@@ -1,6 +1,7 @@
 import { gradeFromZ, type AlertGrade } from '../spike.ts';
 import { SortedWindow } from './sorted-window.ts';
 import { alertSigma, spikeSettingsSchema, type SpikeSettings, type SpikeSettingsInput } from './spike-settings.ts';
+import { SlidingMax } from './sliding-max.ts';
 import { TimeRing } from './time-ring.ts';
 
 export interface SpikeDecision {
@@ -29,6 +30,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 // IQR of a normal distribution is 1.349σ.
 const IQR_TO_SIGMA = 1 / 1.349;
+// The 1–99% range of a normal distribution is 4.65σ.
+const WIDE_HI = 0.99;
+const WIDE_Z = 4.65;
 
 /** Rolling robust statistics (median, IQR) over the values of the last `spanMs`. */
 class RobustWindow {
@@ -59,19 +63,26 @@ class RobustWindow {
     return this.sorted.quantile(0.5);
   }
 
+  /**
+   * The interquartile spread, or the 1–99% spread when that says more: a series that sits on one
+   * value most of the time (IQR 0) still moves now and then, and those moves set its normal.
+   */
   sigma(): number {
-    return (this.sorted.quantile(0.75) - this.sorted.quantile(0.25)) * IQR_TO_SIGMA;
+    const iqr = (this.sorted.quantile(0.75) - this.sorted.quantile(0.25)) * IQR_TO_SIGMA;
+    const wide = (this.sorted.quantile(WIDE_HI) - this.sorted.quantile(1 - WIDE_HI)) / WIDE_Z;
+    return Math.max(iqr, wide);
   }
 }
 
 /**
  * The production spike rule as a streaming detector: the mean of a short window against a long
- * baseline of earlier window means (median and interquartile spread, so past spikes do not
- * inflate it), both directions. When the same time yesterday or last week predicts the series
- * better than the baseline does (a daily or weekly rhythm), the window must also stand out
- * against those — the evening peak is not news, a doubled evening peak is. Counts get a Poisson
- * floor on the spread, so quiet nights of zeros do not make one mention a spike. After an alert
- * the rule stays quiet for the cool-down.
+ * baseline of earlier window means (median and quantile spread, so past spikes do not inflate
+ * it), both directions. When the same time yesterday or last week predicts the series clearly
+ * better than the baseline does (a daily or weekly rhythm), the window is judged against those
+ * instead — the evening peak is not news, a doubled evening peak is, and so is a busy night.
+ * Counts get a Poisson floor on the spread, so quiet nights of zeros do not make one mention a
+ * spike. An alert must also be the most unusual window of the last `novelty_days` (a jumpy series
+ * sets its own bar), and after one the rule stays quiet for the cool-down.
  */
 export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = {}): SpikeDetector {
   const settings: SpikeSettings = spikeSettingsSchema.parse(input);
@@ -90,6 +101,7 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   let lastTime = Number.NEGATIVE_INFINITY;
   let step = 0;
   let lastAlert = Number.NEGATIVE_INFINITY;
+  const recentMax = new SlidingMax(settings.novelty_days * 24 * HOUR);
 
   return {
     push(time, value) {
@@ -112,6 +124,7 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       const ready = baseline.size >= settings.min_history_points;
       const tolerance = Math.max(step / 2, MINUTE);
 
+      let zRhythm: number | undefined;
       for (const [i, period] of periods.entries()) {
         const then = means.near(now - period, tolerance);
         if (then === undefined) continue;
@@ -120,13 +133,16 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
         if (diffs.size >= settings.min_history_points) {
           const spread = Math.max(diffs.sigma(), floor);
           const zSeason = (diff - diffs.median()) / spread;
-          // Only a rhythm that predicts better than the flat baseline gets a say.
-          if (spread < Math.max(baseline.sigma(), floor)) {
-            z = Math.sign(z) === Math.sign(zSeason) ? Math.sign(z) * Math.min(Math.abs(z), Math.abs(zSeason)) : 0;
+          // Only a rhythm that predicts clearly better than the flat baseline gets a say; then the
+          // window must stand out against every such rhythm, in the same direction.
+          if (spread < settings.rhythm_ratio * Math.max(baseline.sigma(), floor)) {
+            zRhythm = zRhythm === undefined ? zSeason : Math.sign(zRhythm) === Math.sign(zSeason) ? Math.sign(zSeason) * Math.min(Math.abs(zRhythm), Math.abs(zSeason)) : 0;
           }
         }
         diffs.add(now, diff);
       }
+      // With a rhythm, "unusual" means unusual for this time of day or week, not for the whole week.
+      if (zRhythm !== undefined) z = zRhythm;
 
       baseline.add(now, mean);
       means.push(now, mean);
@@ -134,7 +150,9 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       const wanted = settings.direction === 'both' || (settings.direction === 'up' ? z > 0 : z < 0);
       const bigEnough = z < 0 || mean >= settings.min_count;
       const cooled = now - lastAlert >= settings.cooldown_minutes * MINUTE;
-      const alert = ready && wanted && bigEnough && cooled && Math.abs(z) >= sigma;
+      const novel = settings.novelty_days === 0 || Math.abs(z) > settings.novelty_ratio * recentMax.maxBefore(now);
+      if (ready) recentMax.push(now, Math.abs(z));
+      const alert = ready && wanted && bigEnough && cooled && novel && Math.abs(z) >= sigma;
       if (alert) lastAlert = now;
       const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: Number.isNaN(median) ? mean : median };
       // Graded from the rule's own σ up: just over it is blue, 2.5σ beyond it red.
