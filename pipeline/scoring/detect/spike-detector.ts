@@ -92,8 +92,9 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   const periods = settings.seasonal_hours.map((h) => h * HOUR);
   const keepMs = Math.max(0, ...periods) + HOUR;
 
-  const recent: Array<[number, number]> = [];
+  const recent: Array<[number, number, number]> = [];
   let recentSum = 0;
+  let recentRaw = 0;
   const baseline = new RobustWindow(baselineMs);
   const means = new TimeRing(keepMs);
   const seasonal = periods.map(() => new RobustWindow(baselineMs));
@@ -112,10 +113,16 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       if (lastTime > Number.NEGATIVE_INFINITY && now > lastTime) step = step === 0 ? now - lastTime : Math.min(step, now - lastTime);
       lastTime = now;
       counts &&= value >= 0 && Number.isInteger(value);
+      const scaled = counts ? anscombe(value) : value;
 
-      recent.push([now, value]);
-      recentSum += value;
-      while (recent.length > 1 && (recent[0] as [number, number])[0] <= now - windowMs) recentSum -= (recent.shift() as [number, number])[1];
+      recent.push([now, scaled, value]);
+      recentSum += scaled;
+      recentRaw += value;
+      while (recent.length > 1 && (recent[0] as [number, number, number])[0] <= now - windowMs) {
+        const [, oldScaled, oldValue] = recent.shift() as [number, number, number];
+        recentSum -= oldScaled;
+        recentRaw -= oldValue;
+      }
       const mean = recentSum / recent.length;
 
       const median = baseline.median();
@@ -148,13 +155,13 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       means.push(now, mean);
 
       const wanted = settings.direction === 'both' || (settings.direction === 'up' ? z > 0 : z < 0);
-      const bigEnough = z < 0 || mean >= settings.min_count;
+      const bigEnough = z < 0 || recentRaw / recent.length >= settings.min_count;
       const cooled = now - lastAlert >= settings.cooldown_minutes * MINUTE;
       const novel = settings.novelty_days === 0 || Math.abs(z) > settings.novelty_ratio * recentMax.maxBefore(now);
       if (ready) recentMax.push(now, Math.abs(z));
       const alert = ready && wanted && bigEnough && cooled && novel && Math.abs(z) >= sigma;
       if (alert) lastAlert = now;
-      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: Number.isNaN(median) ? mean : median };
+      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: counts ? unscale(Number.isNaN(median) ? mean : median) : Number.isNaN(median) ? mean : median };
       // Graded from the rule's own σ up: just over it is blue, 2.5σ beyond it red.
       if (alert) decision.grade = gradeFromZ(Math.abs(z) - sigma + 1.5);
       return decision;
@@ -163,12 +170,25 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
 }
 
 /**
- * The least spread a window mean can have: counts vary at least as a Poisson count does (√λ, over
- * the number of points averaged), and any series by a sliver of its level, so a flat stretch does
- * not make the first wobble infinitely surprising.
+ * Counts are compared on Anscombe's scale, 2√(x + 3/8), where Poisson noise has a spread of about 1
+ * whatever the rate: on the raw scale a count's right tail is far heavier than a normal one
+ * (at a mean of 5, 14 is "4σ" yet happens once in 1,400), and flat count series would alert.
+ */
+function anscombe(count: number): number {
+  return 2 * Math.sqrt(count + 3 / 8);
+}
+
+function unscale(scaled: number): number {
+  return Math.max(0, (scaled / 2) ** 2 - 3 / 8);
+}
+
+/**
+ * The least spread a window mean can have: counts vary at least as a Poisson count does (1 on
+ * Anscombe's scale, over the number of points averaged), and any series by a sliver of its
+ * level, so a flat stretch does not make the first wobble infinitely surprising.
  */
 function spreadFloor(median: number, points: number, counts: boolean): number {
   const level = Number.isNaN(median) ? 0 : Math.abs(median);
   const relative = Math.max(level * 1e-3, 1e-9);
-  return counts ? Math.max(Math.sqrt(Math.max(level, 1) / points), relative) : relative;
+  return counts ? Math.max(1 / Math.sqrt(points), relative) : relative;
 }
