@@ -15,17 +15,23 @@ export function detectCommand(): Command {
     .addOption(new Option('--sensitivity <level>', 'low / medium / high: 5, 4 or 3 robust σ').choices(['low', 'medium', 'high']))
     .option('--settings <json>', 'other settings as JSON, e.g. \'{"cooldown_minutes":60,"direction":"up"}\'')
     .action((file: string, options: { sensitivity?: string; settings?: string }) => {
-      let extra: unknown = {};
-      try {
-        extra = options.settings ? JSON.parse(options.settings) : {};
-      } catch {
-        throw new SeriesFileError(`--settings: not JSON: ${options.settings}`);
-      }
-      const parsed = spikeSettingsSchema.safeParse({ ...(extra as object), ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}) });
+      const extra = parseSettingsJson(options.settings);
+      const parsed = spikeSettingsSchema.safeParse({ ...extra, ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}) });
       if (!parsed.success) throw new SeriesFileError(`--settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
       const points = readSeriesFile(file);
       const alerts = alertIndices(points, parsed.data).map((i) => formatTimestamp((points[i] as { time: number }).time));
       console.error(`${file}: ${points.length} rows, ${alerts.length} alerts`);
       console.log(JSON.stringify({ alerts }));
     });
+}
+
+function parseSettingsJson(text: string | undefined): object {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed;
+  } catch {
+    // Reported below with the text itself.
+  }
+  throw new SeriesFileError(`--settings: expected a JSON object, got ${text}`);
 }
