@@ -12,6 +12,7 @@ import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { checkSourceRules, collectSources } from './collect-sources.ts';
 import { crawlCommand } from './commands/crawl.ts';
+import { detectCommand } from './commands/detect.ts';
 import { extractCommand } from './commands/extract.ts';
 import { withConfiguredSources } from './configured-sources.ts';
 import { importCommand } from './commands/imports.ts';
@@ -113,6 +114,7 @@ program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));
 program.addCommand(parseFeedCommand(config));
 program.addCommand(crawlCommand(config));
+program.addCommand(detectCommand());
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;

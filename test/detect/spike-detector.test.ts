@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createSpikeDetector } from '../../pipeline/scoring/detect/spike-detector.ts';
+import { DEFAULT_SPIKE_SETTINGS, spikeSettingsSchema, type SpikeSettingsInput } from '../../pipeline/scoring/detect/spike-settings.ts';
+import { countSeries, DAY, HOUR, MINUTE, START, type Point } from './generated-series.ts';
+
+function alerts(points: readonly Point[], settings: SpikeSettingsInput = {}): number[] {
+  const detector = createSpikeDetector(settings);
+  return points.flatMap((p) => (detector.push(p.time, p.value).alert ? [p.time] : []));
+}
+
+/** Adds `extra` to the points in [from, from + minutes). */
+function burst(points: readonly Point[], from: number, minutes: number, extra: number): Point[] {
+  return points.map((p) => (p.time >= from && p.time < from + minutes * MINUTE ? { ...p, value: p.value + extra } : p));
+}
+
+const hourOfDay = (time: number) => new Date(time).getUTCHours() + new Date(time).getUTCMinutes() / 60;
+/** Quiet nights, a busy evening peak around 20:00. */
+const dailyRate = (time: number) => {
+  const h = hourOfDay(time);
+  return h < 6 ? 0.2 : 4 + 16 * Math.exp(-((h - 20) ** 2) / 2);
+};
+
+describe('the streaming spike detector', () => {
+  it('raises nothing on a flat series of Poisson counts', () => {
+    for (const seed of [1, 2, 3]) expect(alerts(countSeries(seed, 21, 5, () => 5))).toEqual([]);
+  });
+
+  it('raises one alert at a burst, and the same alerts when the series stops right after it (no look-ahead)', () => {
+    const at = START + 10 * DAY + 13 * HOUR;
+    const series = burst(countSeries(4, 14, 5, () => 5), at, 30, 25);
+    const found = alerts(series);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toBeGreaterThanOrEqual(at);
+    expect(found[0]).toBeLessThan(at + 30 * MINUTE);
+    const truncated = series.filter((p) => p.time <= (found[0] as number));
+    expect(alerts(truncated)).toEqual(found);
+  });
+
+  it('learns a daily evening peak within days, but alerts when the peak doubles', () => {
+    const series = countSeries(5, 21, 5, dailyRate);
+    const rhythm = alerts(series);
+    expect(rhythm.filter((t) => t >= START + 9 * DAY)).toEqual([]);
+    const doubledAt = START + 17 * DAY + 19 * HOUR;
+    const doubled = series.map((p) => (p.time >= doubledAt && p.time < doubledAt + 2 * HOUR ? { ...p, value: p.value * 2 } : p));
+    const found = alerts(doubled).filter((t) => t >= START + 9 * DAY);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toBeGreaterThanOrEqual(doubledAt);
+    expect(found[0]).toBeLessThan(doubledAt + 2 * HOUR);
+  });
+
+  it('does not divide by zero on quiet nights nor alert on a single count', () => {
+    const zeros = countSeries(6, 10, 60, () => 0);
+    const detector = createSpikeDetector();
+    for (const p of zeros) {
+      const d = detector.push(p.time, p.value);
+      expect(Number.isFinite(d.z) && Number.isFinite(d.score) && Number.isFinite(d.baseline)).toBe(true);
+    }
+    const one = detector.push(START + 10 * DAY, 1);
+    expect(one.alert).toBe(false);
+    expect(Number.isFinite(one.z)).toBe(true);
+  });
+
+  it('handles missing intervals: a gap raises nothing, and a burst after it is still caught', () => {
+    const series = countSeries(7, 14, 5, () => 5).filter((p) => p.time < START + 5 * DAY || p.time >= START + 5 * DAY + 9 * HOUR);
+    expect(alerts(series)).toEqual([]);
+    const at = START + 8 * DAY + 3 * HOUR;
+    expect(alerts(burst(series, at, 30, 25))).toHaveLength(1);
+  });
+
+  it('keeps quiet for the cool-down after an alert, then alerts again', () => {
+    const base = countSeries(8, 14, 5, () => 5);
+    const first = START + 9 * DAY;
+    const settings = { cooldown_minutes: 120, novelty_days: 0 };
+    const close = burst(burst(base, first, 20, 25), first + 60 * MINUTE, 20, 25);
+    expect(alerts(close, settings)).toHaveLength(1);
+    const apart = burst(burst(base, first, 20, 25), first + 4 * HOUR, 20, 25);
+    expect(alerts(apart, settings)).toHaveLength(2);
+  });
+
+  it('waits for some history before alerting on a series that starts now', () => {
+    const series = burst(countSeries(9, 1, 60, () => 5), START + 3 * HOUR, 60, 40);
+    expect(alerts(series)).toEqual([]);
+  });
+
+  it('alerts on drops too, unless told to watch one direction', () => {
+    const at = START + 10 * DAY;
+    const series = countSeries(10, 14, 5, () => 50).map((p) => (p.time >= at && p.time < at + HOUR ? { ...p, value: 0 } : p));
+    expect(alerts(series)).toHaveLength(1);
+    expect(alerts(series, { direction: 'up' })).toEqual([]);
+  });
+
+  it('names the setting that is wrong and documents its defaults', () => {
+    expect(() => createSpikeDetector({ cooldown_minutes: -1 })).toThrow(/cooldown_minutes/);
+    expect(spikeSettingsSchema.safeParse({ sensitivity: 'extreme' }).success).toBe(false);
+    expect(DEFAULT_SPIKE_SETTINGS).toMatchObject({ sensitivity: 'medium', cooldown_minutes: 720, baseline_hours: 168, seasonal_hours: [24, 168] });
+  });
+});
