@@ -10,6 +10,7 @@ import {
   watchListSchema,
 } from './alert-rules.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
+import { workingTimeSchema } from './working-time.ts';
 
 export { feedSourceSchema, listSourceSchema, pageSourceSchema, sourceSchema } from './source-schema.ts';
 export type { ArticleSelectors, CrawlSettings, FeedSource, ListSource, PageSource, SourceConfig } from './source-schema.ts';
@@ -91,6 +92,10 @@ export const configSchema = z.object({
     .object({
       // Hotline tickets must be closed within this many hours to count as on time (按时办结).
       ticket_sla_hours: z.number().positive().default(72),
+      // Whether ticket_sla_hours is counted in working time (working_time) or on the wall clock.
+      ticket_sla_clock: z.enum(['working', 'calendar']).default('working'),
+      // 满意率 counts rated tickets at or above this 好差评 level: 4 = 满意 and 非常满意; 3 adds 基本满意.
+      satisfied_min_rating: z.number().int().min(1).max(5).default(4),
     })
     .prefault({}),
   rectification: z
@@ -99,6 +104,8 @@ export const configSchema = z.object({
       due_working_days: z.number().int().min(1).max(60).default(15),
     })
     .prefault({}),
+  // Working days and hours of the hotline and service desks (法定节假日, 调休, lunch break).
+  working_time: workingTimeSchema,
   alerts: alertRulesSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
   sources: z.array(sourceSchema).default([]),

@@ -78,6 +78,8 @@ export interface SurveyAnswersTable {
   score: number | null;
 }
 
+export type TicketState = 'open' | 'closed' | 'reopened';
+
 export interface TicketsTable {
   id: Generated<number>;
   community_id: string;
@@ -86,10 +88,19 @@ export interface TicketsTable {
   opened_at: Timestamp;
   first_response_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** When the export says the ticket was due (办理时限); null when it has none. */
+  due_at: Timestamp | null;
+  /** 12345 category (咨询/求助/投诉/建议/举报/感谢); null when blank or unmapped. */
   category: string | null;
+  /** The export's own category value; set with a null category means unmapped (a data-quality problem). */
+  raw_category: string | null;
   language: string | null;
   channel: string | null;
   status: string | null;
+  /** What the status value means per the mapping; null when the export has no status or an unmapped one. */
+  state: TicketState | null;
+  /** Times reopened (重办); null when the export does not say. */
+  reopen_count: number | null;
   /** 好差评 level 1 (非常不满意) … 5 (非常满意); null when the caller gave none. */
   rating: number | null;
   /** Redacted of personal data at ingestion. */

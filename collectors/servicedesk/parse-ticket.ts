@@ -3,14 +3,35 @@ import type { NewTicket } from '../../warehouse/schema.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
+import { datePatternReader } from './date-pattern.ts';
 
 export type TicketColumns = Partial<Record<keyof TicketMapping['columns'], number>> & { external_id: number; opened_at: number };
 
 export type ParsedTicket = { ok: true; ticket: NewTicket } | { ok: false; problems: Reject[] };
 
 const canonical = new Set<string>(ticketCategories);
+const YES = new Set(['是', '有', 'y', 'yes', 'true']);
+const NO = new Set(['否', '无', 'n', 'no', 'false']);
 
-/** Reads one export row into a ticket (free text redacted), or lists every problem with the row. */
+const readers = new Map<string, (text: string) => Date | undefined>();
+
+/** How the mapping says times are written: its pattern, else ISO or 'YYYY-MM-DD HH:mm[:ss]'. */
+function timeReader(mapping: TicketMapping): (text: string) => Date | undefined {
+  const key = `${mapping.date_format ?? ''}\u0000${mapping.timezone}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    const pattern = mapping.date_format;
+    reader = pattern ? datePatternReader(pattern, mapping.timezone) : (text) => parseLocalDateTime(text, mapping.timezone);
+    readers.set(key, reader);
+  }
+  return reader;
+}
+
+/**
+ * Reads one export row into a ticket (free text redacted), or lists every problem with the row.
+ * An unmapped category or status is kept as the export wrote it (the KPIs count it as a
+ * data-quality problem); impossible time orders are kept too and flagged there, not here.
+ */
 export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: number, file: string, line: number, values: readonly string[]): ParsedTicket {
   const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
   if (values.length !== width) return { ok: false, problems: [reject(null, null, `expected ${width} fields as in the header, found ${values.length}`)] };
@@ -24,32 +45,41 @@ export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: nu
   const externalId = cell('external_id');
   if (externalId === '') problems.push(reject(column('external_id'), '', 'the ticket id is blank'));
 
-  const time = (field: 'opened_at' | 'first_response_at' | 'closed_at', required: boolean): Date | null => {
+  const read = timeReader(mapping);
+  const expected = mapping.date_format ? `"${mapping.date_format}"` : 'ISO or YYYY-MM-DD HH:mm[:ss]';
+  const time = (field: 'opened_at' | 'first_response_at' | 'closed_at' | 'due_at', required: boolean): Date | null => {
     const text = cell(field);
     if (text === '') {
       if (required) problems.push(reject(column(field), '', 'the time is blank'));
       return null;
     }
-    const date = parseLocalDateTime(text, mapping.timezone);
-    if (!date) problems.push(reject(column(field), text, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss])'));
+    const date = read(text);
+    if (!date) problems.push(reject(column(field), text, `not a date (expected ${expected})`));
     return date ?? null;
   };
   const openedAt = time('opened_at', true);
   const firstResponseAt = time('first_response_at', false);
   const closedAt = time('closed_at', false);
+  const dueAt = time('due_at', false);
 
   const rawCategory = cell('category');
-  const category = rawCategory === '' ? null : (mapping.categories[rawCategory] ?? (canonical.has(rawCategory) ? rawCategory : undefined));
-  if (category === undefined) {
-    problems.push(reject(column('category'), rawCategory, `unknown category (map it under "categories" in mapping "${mapping.id}")`));
-  }
+  const category = mapping.categories[rawCategory] ?? (canonical.has(rawCategory) ? rawCategory : null);
 
   const rawRating = cell('rating');
   const rating = rawRating === '' ? null : (mapping.ratings[rawRating] ?? (/^[1-5]$/.test(rawRating) ? Number(rawRating) : undefined));
   if (rating === undefined) problems.push(reject(column('rating'), rawRating, 'unknown rating (expected a 好差评 level or 1–5)'));
 
-  if (problems.length > 0 || !openedAt || category === undefined || rating === undefined) return { ok: false, problems };
-  const optional = (field: 'language' | 'channel' | 'status') => cell(field) || null;
+  const status = cell('status');
+  const state = mapping.statuses[status] ?? mapping.statuses[status.toLowerCase()] ?? null;
+
+  const rawReopened = cell('reopened');
+  const flag = rawReopened.toLowerCase();
+  let reopenCount = rawReopened === '' ? null : YES.has(flag) ? 1 : NO.has(flag) ? 0 : /^\d+$/.test(rawReopened) ? Number(rawReopened) : undefined;
+  if (reopenCount === undefined) problems.push(reject(column('reopened'), rawReopened, 'not a reopen count or yes/no flag'));
+  if (state === 'reopened') reopenCount = Math.max(1, reopenCount ?? 0);
+
+  if (problems.length > 0 || !openedAt || rating === undefined || reopenCount === undefined) return { ok: false, problems };
+  const optional = (field: 'language' | 'channel') => cell(field) || null;
   return {
     ok: true,
     ticket: {
@@ -59,10 +89,14 @@ export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: nu
       opened_at: openedAt,
       first_response_at: firstResponseAt,
       closed_at: closedAt,
+      due_at: dueAt,
       category,
+      raw_category: rawCategory || null,
       language: optional('language'),
       channel: optional('channel'),
-      status: optional('status'),
+      status: status || null,
+      state,
+      reopen_count: reopenCount,
       rating,
       // Callers leave phone numbers and ID numbers in their complaints; they never reach the warehouse.
       text: redactPersonalData(cell('text')),

@@ -21,6 +21,7 @@ export function overviewRoutes(ctx: AppContext): Router {
       period,
       timeZone: config.timezone,
       slaHours: config.satisfaction.ticket_sla_hours,
+      satisfiedMinRating: config.satisfaction.satisfied_min_rating,
       minCell,
       communityId,
     });

@@ -69,25 +69,46 @@ describe.each(drivers)('importTicketsCsv on $name', (driver) => {
     expect((await countRows(db, ['collector_runs'])).collector_runs).toBe(2);
   });
 
-  it('rejects rows with a bad date, unknown category or rating, or missing fields, and stores the rest', async () => {
+  it('rejects rows with a bad date or rating, or missing fields, keeps an unmapped category as written, and stores the rest', async () => {
     const { db } = database;
     const file = resolve(fixtures, 'hotline-tickets-bad.csv');
     const summary = await importTicketsCsv(db, { file, mapping });
-    expect(summary).toMatchObject({ read: 6, new: 2, rejected: 4 });
-    const stored = await db.selectFrom('tickets').select(['external_id', 'category']).orderBy('external_id').execute();
+    expect(summary).toMatchObject({ read: 6, new: 3, rejected: 3 });
+    const stored = await db.selectFrom('tickets').select(['external_id', 'category', 'raw_category', 'state']).orderBy('external_id').execute();
     expect(stored).toEqual([
-      { external_id: 'GD2026039001', category: '咨询' },
-      { external_id: 'GD2026039006', category: '求助' },
+      { external_id: 'GD2026039001', category: '咨询', raw_category: '咨询类', state: 'closed' },
+      // 催办 is no 12345 category and the mapping names none: kept, category left open for the KPIs to count.
+      { external_id: 'GD2026039003', category: null, raw_category: '催办', state: 'closed' },
+      { external_id: 'GD2026039006', category: '求助', raw_category: '求助类', state: 'open' },
     ]);
     const rejects = await db.selectFrom('rejects').select(['run_id', 'row', 'field', 'value', 'reason']).orderBy('row').execute();
     expect(rejects.map((r) => [r.row, r.field, r.value])).toEqual([
       [3, '受理时间', 'yesterday'],
-      [4, '诉求类型', '催办'],
       [5, '满意度', '还行'],
       [6, null, null],
     ]);
     expect(rejects.every((r) => r.run_id === summary.run_id)).toBe(true);
-    expect(rejects[1]?.reason).toContain('hotline-lixia');
+  });
+
+  it('reads US-style times, due times, mapped statuses and reopen flags', async () => {
+    const { db } = database;
+    const us = loadTicketMapping(resolve(fixtures, 'desk-us-mapping.yaml'));
+    const file = resolve(fixtures, 'desk-us-tickets.csv');
+    const summary = await importTicketsCsv(db, { file, mapping: us });
+    expect(summary).toMatchObject({ read: 5, new: 4, rejected: 1 });
+    const rows = await db.selectFrom('tickets').selectAll().orderBy('external_id').execute();
+    const view = rows.map((t) => [t.external_id, t.opened_at.toISOString(), t.closed_at?.toISOString() ?? null, t.due_at?.toISOString() ?? null, t.state, t.reopen_count, t.category]);
+    expect(view).toEqual([
+      // 08:30 AM in Los Angeles in January is UTC−8; 12:05 AM is just after midnight, 12:15 PM just after noon.
+      ['D-1', '2017-01-15T16:30:00.000Z', '2017-01-16T08:05:00.000Z', '2017-01-18T01:00:00.000Z', 'closed', 0, '求助'],
+      // July: daylight saving, UTC−7.
+      ['D-2', '2017-07-04T19:15:00.000Z', null, null, 'reopened', 2, '投诉'],
+      ['D-3', '2017-03-01T17:00:00.000Z', '2017-03-02T17:00:00.000Z', null, 'closed', 1, '咨询'],
+      ['D-4', '2017-03-01T17:00:00.000Z', null, null, null, null, null],
+    ]);
+    expect(rows[3]).toMatchObject({ status: 'Pending Review', raw_category: 'Pothole' });
+    const rejects = await db.selectFrom('rejects').select(['row', 'field', 'value', 'reason']).execute();
+    expect(rejects).toEqual([{ row: 6, field: 'Created', value: '2017-03-01 09:00', reason: 'not a date (expected "MM/DD/YYYY hh:mm:ss A")' }]);
   });
 
   it('fails before writing anything when a mapped column is missing', async () => {

@@ -12,9 +12,9 @@ export interface HotlineSummary {
   /** Tickets opened in the period. */
   opened: number;
   closed: number;
-  /** 按时办结率: closed within the SLA, over tickets closed; null when suppressed or no base. */
+  /** 按时办结率: closed by the export's due time, else within the SLA, over tickets closed after opening; null when suppressed or no base. */
   on_time_rate: number | null;
-  /** 满意率: rated 基本满意 (3) or better, over rated tickets. */
+  /** 满意率: rated at or above satisfied_min_rating (default 3, 基本满意), over rated tickets. */
   satisfied_rate: number | null;
   rated: number;
   median_resolution_hours: number | null;
@@ -29,21 +29,28 @@ export interface HotlineOptions {
   timeZone: string;
   slaHours: number;
   minCell: number;
+  /** Lowest 好差评 level counted satisfied (config satisfaction.satisfied_min_rating); 3 when absent. */
+  satisfiedMinRating?: number | undefined;
   communityId?: string | undefined;
 }
 
 /** 12345 hotline and service-desk performance for tickets opened in the period. */
 export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<HotlineSummary> {
   const { start, end } = periodBounds(options.period, options.timeZone);
-  const hours = sql<number>`extract(epoch from (closed_at - opened_at)) / 3600.0`;
+  const minRating = options.satisfiedMinRating ?? 3;
+  // A closing time before the opening is a data-quality problem: no duration, not on time or late.
+  const valid = sql<boolean>`closed_at >= opened_at`;
+  const hours = sql<number>`case when ${valid} then extract(epoch from (closed_at - opened_at)) / 3600.0 end`;
+  const due = sql<Date>`case when due_at >= opened_at then due_at else opened_at + ${options.slaHours}::float8 * interval '1 hour' end`;
   let query = db
     .selectFrom('tickets')
     .select([
       sql<number>`count(*)::int`.as('opened'),
       sql<number>`count(closed_at)::int`.as('closed'),
-      sql<number>`(count(*) filter (where closed_at - opened_at <= ${options.slaHours}::float8 * interval '1 hour'))::int`.as('on_time'),
+      sql<number>`(count(*) filter (where ${valid}))::int`.as('timed'),
+      sql<number>`(count(*) filter (where ${valid} and closed_at <= ${due}))::int`.as('on_time'),
       sql<number>`count(rating)::int`.as('rated'),
-      sql<number>`(count(*) filter (where rating >= 3))::int`.as('satisfied'),
+      sql<number>`(count(*) filter (where rating >= ${minRating}))::int`.as('satisfied'),
       sql<number | null>`(percentile_cont(0.5) within group (order by ${hours}))::float8`.as('median'),
       sql<number | null>`(percentile_cont(0.9) within group (order by ${hours}))::float8`.as('p90'),
     ])
@@ -53,8 +60,8 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
   const row = await query.executeTakeFirstOrThrow();
 
   const suppressed: HotlineSummary['suppressed'] = [];
-  const closedOk = row.closed >= options.minCell;
-  if (!closedOk && row.closed > 0) suppressed.push('on_time_rate', 'resolution_hours');
+  const closedOk = row.timed >= options.minCell;
+  if (!closedOk && row.timed > 0) suppressed.push('on_time_rate', 'resolution_hours');
   const ratedOk = row.rated >= options.minCell;
   if (!ratedOk && row.rated > 0) suppressed.push('satisfied_rate');
   return {
@@ -64,12 +71,12 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
     min_cell: options.minCell,
     opened: row.opened,
     closed: row.closed,
-    on_time_rate: closedOk ? share(row.on_time, row.closed) : null,
+    on_time_rate: closedOk ? share(row.on_time, row.timed) : null,
     satisfied_rate: ratedOk ? share(row.satisfied, row.rated) : null,
     rated: row.rated,
     median_resolution_hours: closedOk ? row.median : null,
     p90_resolution_hours: closedOk ? row.p90 : null,
     suppressed,
-    method: `tickets opened in the period; on time = closed within ${options.slaHours} h; 满意率 = rating ≥ 3 (基本满意) of rated; resolution hours by percentile_cont`,
+    method: `tickets opened in the period; on time = closed by the due time, else within ${options.slaHours} calendar hours (talentpulse metrics tickets counts working time); 满意率 = rating ≥ ${minRating} of rated; resolution hours by percentile_cont; closings before the opening left out`,
   };
 }
