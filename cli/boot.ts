@@ -3,6 +3,8 @@ import type { Config, SourceConfig } from '../config/schema.ts';
 import { createScheduler, type Job, type Scheduler } from '../collectors/scheduler/scheduler.ts';
 import { createApp } from '../dashboard/app.ts';
 import { checkAlerts } from '../pipeline/steps/check-alerts.ts';
+import { openRectifications } from '../pipeline/steps/open-rectifications.ts';
+import { workingCalendarOf } from '../config/working-time.ts';
 import { rollUp } from '../pipeline/steps/roll-up.ts';
 import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
 import { scoreRecords } from '../pipeline/steps/score-records.ts';
@@ -62,7 +64,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     checkSourceRules(sources);
     for (const report of await collectSources(db, config, sources)) log(`collected ${formatCrawlReport(report)}`);
     const outcome = await runPipeline(db, config, clauses, options.now ? { now: options.now } : {});
-    log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows`);
+    log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows, ${outcome.rectifications_opened} 差评 rectifications opened`);
     for (const check of outcome.spike_checks) log(`alert check ${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
     for (const alert of outcome.alerts.filter((a) => a.alert_id !== null)) log(`alert ${alert.rule} (${alert.grade}) → alert #${alert.alert_id}, incident #${alert.incident_id}`);
 
@@ -81,6 +83,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
 function scheduledJobs(config: Config, clauses: readonly Clause[], sources: SourceConfig[]): Job[] {
   const s = config.scheduler;
   const deps = crawlDeps(config);
+  const calendar = workingCalendarOf(config);
   // One job per source on its own schedule; the job's advisory lock keeps two instances from crawling it at once.
   const crawls: Job[] = sources
     .filter((source) => source.enabled)
@@ -103,9 +106,10 @@ function scheduledJobs(config: Config, clauses: readonly Clause[], sources: Sour
       cron: s.alerts,
       setting: 'scheduler.alerts',
       run: async (db) => {
+        const { opened } = await openRectifications(db, config, calendar);
         const checks = [];
         for (const community of config.communities) checks.push(await checkAlerts(db, config, community.id));
-        return checks.map((c) => ({ community: c.spike.community_id, spike: c.spike.alert_id, raised: c.alerts.filter((a) => a.alert_id !== null).length }));
+        return { rectifications_opened: opened, checks: checks.map((c) => ({ community: c.spike.community_id, spike: c.spike.alert_id, raised: c.alerts.filter((a) => a.alert_id !== null).length })) };
       },
     },
   ];

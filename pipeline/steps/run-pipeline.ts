@@ -1,8 +1,10 @@
 import type { Clause } from '../../config/clauses.ts';
 import type { Config } from '../../config/schema.ts';
+import { workingCalendarOf } from '../../config/working-time.ts';
 import type { Db } from '../../warehouse/database.ts';
 import type { RaisedAlert } from './check-alert-rules.ts';
 import { checkAlerts } from './check-alerts.ts';
+import { openRectifications } from './open-rectifications.ts';
 import type { SpikeCheck } from './check-negative-spike.ts';
 import { rollUp } from './roll-up.ts';
 import { scorerVersion } from '../scoring/scorer-version.ts';
@@ -15,6 +17,8 @@ export interface PipelineOutcome {
   spike_checks: SpikeCheck[];
   /** What the other alert rules found (re-runs included, with alert_id null). */
   alerts: RaisedAlert[];
+  /** 差评 that got their rectification item in this run. */
+  rectifications_opened: number;
 }
 
 export interface PipelineOptions {
@@ -33,6 +37,8 @@ export async function runPipeline(db: Db, config: Config, clauses: readonly Clau
   const days = options.rescore ? undefined : options.rollupDays;
   const rollup_rows = await rollUp(db, config, { version, ...(days !== undefined ? { days } : {}), ...(options.now ? { now: options.now } : {}) });
   const spike_checks: SpikeCheck[] = [];
+  // Before the alert rules, so an overdue rectification is seen the run it falls due.
+  const { opened: rectifications_opened } = await openRectifications(db, config, workingCalendarOf(config));
   const alerts: RaisedAlert[] = [];
   const now = options.now ?? new Date();
   for (const community of config.communities) {
@@ -40,5 +46,5 @@ export async function runPipeline(db: Db, config: Config, clauses: readonly Clau
     spike_checks.push(checks.spike);
     alerts.push(...checks.alerts);
   }
-  return { scored, rollup_rows, spike_checks, alerts };
+  return { scored, rollup_rows, spike_checks, alerts, rectifications_opened };
 }
