@@ -6,10 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectDir } from '../config/paths.ts';
+import { OBJECTIVE_BUDGET, OBJECTIVE_FEATURES, fitObjective } from './sentiment/fit-objective.ts';
+import { NB_ALPHA } from './sentiment/nb-ratios.ts';
 import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment-version.ts';
 import { SPLIT_SEED, SharedDataMissingError, enSets, loadSet, requireSharedData, zhSets, type Example } from './sentiment/data.ts';
 import { enSeed, zhSeed } from './sentiment/domain-seed.ts';
-import { MAX_FEATURES, NEUTRAL_ACCURACY_BUDGET, TRAIN_SEED, fitModel, seedTexts } from './sentiment/fit.ts';
+import { MAX_FEATURES, NEUTRAL_ACCURACY_BUDGET, NEUTRAL_WEIGHT, SET_WEIGHT, TRAIN_SEED, fitModel, seedTexts, weighted } from './sentiment/fit.ts';
 
 const modelDir = resolve(projectDir, 'pipeline/scoring/model');
 
@@ -31,10 +33,15 @@ for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]
     counts.push(`| ${name} | ${of('train')} | ${of('validation')} | ${of('test')} |`);
   }
   console.log(`${lang}: ${trainPart.length} training texts, ${validation.length} validation`);
-  const file = fitModel([...trainPart, ...seedTexts(seed)], validation, { lang, version: SENTIMENT_VERSION, log: console.log });
+  const file = fitModel([...weighted(trainPart), ...seedTexts(seed)], validation, { lang, version: SENTIMENT_VERSION, log: console.log });
   const path = resolve(modelDir, `sentiment-${lang}.json`);
   writeFileSync(path, JSON.stringify(file) + '\n');
   console.log(`wrote ${path}: ${file.features} features`);
+  const neutral = [...seed.neutral, ...trainPart.filter((e) => e.label === 0.5).map((e) => e.text)];
+  const objective = fitObjective(lang, trainPart, neutral, validation, SENTIMENT_VERSION);
+  const objectivePath = resolve(modelDir, `objective-${lang}.json`);
+  writeFileSync(objectivePath, JSON.stringify(objective) + '\n');
+  console.log(`wrote ${objectivePath}: ${objective.features} features from ${neutral.length} neutral texts`);
 }
 
 writeFileSync(resolve(modelDir, 'SOURCES.md'), `# Sources of the sentiment weights
@@ -44,11 +51,15 @@ The files hold weights derived from the sets below, not the texts: the sets stay
 
 - Chinese (sentiment-zh.json): waimai_10k.csv and online_shopping_10_cats.csv (SophonPlus/ChineseNlpCorpus), weibo2018_train.txt (dengxiuqi/weibo2018).
 - English (sentiment-en.json): sst2_train.tsv (SST-2 phrases, TaoCesc/binary_cls), vader_tweets_groundtruth.tsv and vader_amazon_groundtruth.tsv (cjhutto/vaderSentiment; mean rating > 0.5 positive, < −0.5 negative, the rest neutral and trained toward ½).
-- Both: the project's own domain sentences in scripts/sentiment/domain-seed.ts, weighted ×4.
+- Both: the project's own domain sentences in scripts/sentiment/domain-seed.ts (opinions ×4) and neutral notices, schedules and questions
+  in scripts/sentiment/neutral-seed.ts (trained toward ½, ×${NEUTRAL_WEIGHT}). Texts of the social-media sets weigh ${Object.entries(SET_WEIGHT).map(([set, w]) => `${set} ×${w}`).join(', ')}.
 
 Splits: each text goes by a hash of the text seeded with ${SPLIT_SEED} to train (80 %), validation (10 %) or test (10 %). Training uses only train;
 the epoch count and the neutral band (widest band costing ≤ ${NEUTRAL_ACCURACY_BUDGET * 100} points of validation accuracy) are chosen on validation;
-test is held out for \`npm run bench:sentiment\`. Logistic regression, AdaGrad SGD, shuffle seed ${TRAIN_SEED}, ${MAX_FEATURES} strongest weights kept, 16-bit.
+An objectivity model (objective-{zh,en}.json, ${OBJECTIVE_FEATURES} weights) tells the neutral texts above (and the neutral-rated tweets and Amazon snippets)
+from a 10 % sample of the opinions; its bias is set on validation so that ${OBJECTIVE_BUDGET * 100} % of validation opinions read objective. The scorer scales
+the sentiment by the chance that a text is opinionated.
+test is held out for \`npm run bench:sentiment\`. logistic regression, for Chinese NB-weighted (naive-Bayes log-count ratios, α = ${NB_ALPHA}, folded into the weights), AdaGrad SGD, shuffle seed ${TRAIN_SEED}, ${MAX_FEATURES} strongest weights kept, 16-bit.
 
 | set | train | validation | test |
 |---|---|---|---|

@@ -45,10 +45,11 @@ export class SentimentModel {
   readonly bias: number;
   readonly neutralMargin: number;
   readonly features: number;
-  // Open addressing, linear probing: key is bucket + 1 (0 marks an empty slot).
-  private readonly keys: Int32Array;
-  private readonly values: Float32Array;
+  // Open addressing, linear probing, key and 16-bit weight side by side so one probe touches one
+  // cache line: slot s holds key bucket + 1 (0 marks an empty slot) at 2s and the weight at 2s + 1.
+  private readonly table: Int32Array;
   private readonly mask: number;
+  private readonly weightScale: number;
 
   constructor(file: SentimentModelFile) {
     if (file.format !== 'talentpulse-sentiment/1' || file.hashBits !== HASH_BITS) {
@@ -58,33 +59,41 @@ export class SentimentModel {
     this.version = file.version;
     this.bias = file.bias;
     this.neutralMargin = file.neutralMargin;
+    this.weightScale = file.weightScale;
     const bucketBytes = Buffer.from(file.buckets, 'base64');
     const weightBytes = Buffer.from(file.weights, 'base64');
-    const buckets = new Uint32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.byteLength / 4);
+    const buckets = new Uint32Array(bucketBytes.buffer.slice(bucketBytes.byteOffset, bucketBytes.byteOffset + bucketBytes.byteLength));
     const weights = new Int16Array(weightBytes.buffer.slice(weightBytes.byteOffset, weightBytes.byteOffset + weightBytes.byteLength));
     this.features = buckets.length;
     let size = 1;
     while (size < buckets.length * 2) size *= 2;
-    this.keys = new Int32Array(size);
-    this.values = new Float32Array(size);
+    this.table = new Int32Array(size * 2);
     this.mask = size - 1;
     buckets.forEach((bucket, i) => {
       let slot = Math.imul(bucket, 0x9e3779b1) & this.mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = bucket + 1;
-      this.values[slot] = (weights[i] ?? 0) * file.weightScale;
+      while (this.table[slot * 2] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = bucket + 1;
+      this.table[slot * 2 + 1] = weights[i] ?? 0;
     });
   }
 
   weightOf(hash: number): number {
-    const key = bucketOf(hash) + 1;
-    let slot = Math.imul(key - 1, 0x9e3779b1) & this.mask;
+    const bucket = bucketOf(hash);
+    const table = this.table;
+    let slot = Math.imul(bucket, 0x9e3779b1) & this.mask;
     for (;;) {
-      const found = this.keys[slot];
-      if (found === key) return this.values[slot] ?? 0;
+      const found = table[slot * 2];
+      if (found === bucket + 1) return (table[slot * 2 + 1] ?? 0) * this.weightScale;
       if (found === 0) return 0;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Margin without the per-feature contributions. */
+  sum(f: Features): number {
+    let z = this.bias;
+    for (let k = 0; k < f.count; k += 1) z += this.weightOf(f.hash[k] ?? 0) * (f.value[k] ?? 0);
+    return z;
   }
 
   /** Margin (log-odds of positive) of extracted features; fills `contributions` per feature. */

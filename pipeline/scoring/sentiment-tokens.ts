@@ -5,6 +5,7 @@
  * so every feature maps back to a readable span.
  */
 import { enCues, negativeEmoji, positiveEmoji, zhCueFirstChars, zhCueMaxLength, zhCues, type Cue } from './sentiment-cues.ts';
+import { SocialMark, emoticonLength, linkLength, mentionLength, negativeEmoticons, positiveEmoticons } from './sentiment-social.ts';
 
 export const TokenKind = { Text: 0, Emoji: 1, ClauseBreak: 2, SentenceEnd: 3 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
@@ -59,7 +60,8 @@ const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <=
 const isEmoji = (c: number) => (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x2600 && c <= 0x27bf);
 const sentenceEndCodes = new Set([...'。！？!?.;；…\n'].map((c) => c.charCodeAt(0)));
 const negatorCue: Cue = { kind: 'negator' };
-const markCodes = new Set([...'!?'].map((c) => c.charCodeAt(0)));
+// Marks that carry feeling or genre (【headline】 and 《title》 are news; ~ and … are chatty): features through their hash.
+const markCodes = new Set([...'!?#~…【】《》“”「」『』'].map((c) => c.charCodeAt(0)));
 
 /** FNV-1a over folded code units of text[start, end). */
 export function hashSpan(text: string, start: number, end: number): number {
@@ -153,6 +155,10 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
       const end = i + (cue?.[1] ?? 1);
       push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue?.[0]);
       i = end;
+    } else if ((code === 0x68 || code === 0x77) && linkLength(text, i) > 0) {
+      const end = i + linkLength(text, i);
+      push(tokens, TokenKind.Emoji, SocialMark.Link, i, end, undefined);
+      i = end;
     } else if (isWordChar(code)) {
       let end = i + 1;
       while (end < length && isWordChar(foldCode(text.charCodeAt(end)))) end += 1;
@@ -181,6 +187,15 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
         push(tokens, sentenceEndCodes.has(code) ? TokenKind.SentenceEnd : TokenKind.ClauseBreak, 0, i, i + 1, undefined);
         i += 1;
       }
+    } else if (code === 0x5b && emoticonLength(text, i) > 0) {
+      const end = i + emoticonLength(text, i);
+      const mark = text.slice(i, end).toLowerCase();
+      push(tokens, TokenKind.Emoji, hashSpan(text, i, end), i, end, undefined, positiveEmoticons.has(mark) ? 1 : negativeEmoticons.has(mark) ? -1 : 0);
+      i = end;
+    } else if (code === 0x40 && mentionLength(text, i) > 0) {
+      const end = i + mentionLength(text, i);
+      push(tokens, TokenKind.Emoji, SocialMark.Mention, i, end, undefined);
+      i = end;
     } else if (code >= 0xd800 && code <= 0xdbff) {
       const point = text.codePointAt(i) ?? 0;
       if (isEmoji(point)) {

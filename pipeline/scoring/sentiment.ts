@@ -1,9 +1,12 @@
 /**
  * Sentiment of a mention or ticket: a logistic-regression model per language (Chinese, English)
  * over hashed n-gram features with negation, degree and contrast, trained by
- * `npm run train:sentiment` and shipped as compact weights in ./model. Weak evidence is neutral.
+ * `npm run train:sentiment` and shipped as compact weights in ./model, scaled by how likely the
+ * text is an opinion at all (a second model, objective-*.json). Weak evidence is neutral.
  */
 import { detectLanguage } from './language.ts';
+import enObjectiveFile from './model/objective-en.json' with { type: 'json' };
+import zhObjectiveFile from './model/objective-zh.json' with { type: 'json' };
 import enModelFile from './model/sentiment-en.json' with { type: 'json' };
 import zhModelFile from './model/sentiment-zh.json' with { type: 'json' };
 import { createFeatures, extractFeatures } from './sentiment-features.ts';
@@ -37,6 +40,12 @@ const models: Readonly<Record<'zh' | 'en', SentimentModel>> = {
   en: new SentimentModel(enModelFile as SentimentModelFile),
 };
 
+// Log-odds that a text states facts rather than feelings (notices, schedules, questions).
+const objectivity: Readonly<Record<'zh' | 'en', SentimentModel>> = {
+  zh: new SentimentModel(zhObjectiveFile as SentimentModelFile),
+  en: new SentimentModel(enObjectiveFile as SentimentModelFile),
+};
+
 // Each model's tuned neutral margin maps onto the same score band, so NEUTRAL_BAND holds for both.
 const stretch = (model: SentimentModel) => Math.atanh(NEUTRAL_BAND) / (model.neutralMargin || 0.1);
 
@@ -56,7 +65,9 @@ export function scoreSentiment(text: string, options: SentimentOptions = {}): Se
   extractFeatures(text, lang, features);
   if (contributions.length < features.count) contributions = new Float64Array(features.count * 2);
   const margin = model.margin(features, contributions);
-  const score = Math.round(Math.tanh(margin * stretch(model)) * 10_000) / 10_000;
+  // Sentiment counts as far as the text is opinion: a notice's leaning toward positive fades out.
+  const opinion = 1 / (1 + Math.exp(objectivity[lang].sum(features)));
+  const score = Math.round(Math.tanh(margin * stretch(model)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
   return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
 }

@@ -4,6 +4,8 @@
  * Neutral ones (notices, questions) are trained toward probability ½: weak evidence either way.
  * The unit tests use other sentences, so they do not just read these back.
  */
+import { enNeutral, zhNeutral } from './neutral-seed.ts';
+
 export const SEED_WEIGHT = 4;
 
 export const zhSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
@@ -22,6 +24,7 @@ export const zhSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '会议将在三楼举行', '报名截止日期为3月15日', '附件是申请表格', '今天下午两点召开座谈会', '请问居留许可怎么办理？', '请问怎么预约？',
     '人才卡需要哪些材料？', '请问国际学校怎么报名', '2025年外籍人才交流会将于9月在高新区举行', '第三届国际文化节将于10月举办', '新政策自7月1日起实施',
     '社区将于本周六举办中文角活动', '办公时间为周一至周五', '请问怎么办理驾照换证', '如何申请人才公寓？', '市政府发布了新的人才政策',
+    ...zhNeutral,
   ],
 };
 
@@ -42,5 +45,6 @@ export const enSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     'Is the office open on weekends?', 'The form is attached.', 'The talk starts at 2 pm in room 301.', 'Good morning, how do I apply for a work permit?',
     'Hello, where do I register my address? Best regards', 'How long does the renewal take?', 'The job fair will be held in May.', 'Dear team, please find my documents attached. Kind regards',
     'What documents do I need for the talent card?', 'The new policy takes effect on 1 July.', 'Hi, is there an English-speaking doctor nearby?',
+    ...enNeutral,
   ],
 };
