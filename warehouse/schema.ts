@@ -77,6 +77,14 @@ export interface SurveyAnswersTable {
   score: number | null;
 }
 
+export interface SurveyInstrumentsTable {
+  id: string;
+  community_id: string;
+  /** The instrument as validated at import (config/instrument.ts), scales included. */
+  definition: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
 export interface TicketsTable {
   id: Generated<number>;
   community_id: string;
@@ -231,6 +239,7 @@ export interface Database {
   collector_runs: CollectorRunsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  survey_instruments: SurveyInstrumentsTable;
   tickets: TicketsTable;
   mentions: MentionsTable;
   scores: ScoresTable;
