@@ -15,6 +15,7 @@ import { crawlCommand } from './commands/crawl.ts';
 import { extractCommand } from './commands/extract.ts';
 import { withConfiguredSources } from './configured-sources.ts';
 import { importCommand } from './commands/imports.ts';
+import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
 import { startCommand } from './commands/start.ts';
@@ -113,6 +114,8 @@ program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));
 program.addCommand(parseFeedCommand(config));
 program.addCommand(crawlCommand(config));
+const metrics = program.command('metrics').description('figures leaders can act on and experts can defend');
+metrics.addCommand(metricsSurveyCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
