@@ -23,7 +23,7 @@ function label(cell: { question: string; segment?: string | null }, grouped: boo
 }
 
 function figures(cell: CellFigures, minCell: number): string[] {
-  if (cell.suppressed) return [`suppressed (n < ${minCell})`, '', '', ''];
+  if (cell.suppressed) return ['', '', '', `suppressed (n < ${minCell})`];
   if (cell.kind === 'likert') return [String(cell.n), one(cell.index), interval(cell.ci), `${one(cell.pct_satisfied)}% satisfied`];
   return [String(cell.n), one(cell.index), '', `NPS ${signed(cell.nps)} ${interval(cell.ci)} (promoters ${one(cell.pct_promoters)}%, passives ${one(cell.pct_passives)}%, detractors ${one(cell.pct_detractors)}%)`];
 }
@@ -43,7 +43,7 @@ function change(test: ShareChange | undefined, unit: string): string {
 
 function comparedRow(cell: ComparedCell, grouped: boolean, minCell: number): string[] {
   const { current, baseline } = cell;
-  if (current.suppressed || baseline.suppressed) return [...label(cell, grouped), `suppressed (n < ${minCell} in a period)`, '', '', ''];
+  if (current.suppressed || baseline.suppressed) return [...label(cell, grouped), '', '', `suppressed (n < ${minCell} in a period)`];
   const index = cell.index_change
     ? `${one(baseline.index)} → ${one(current.index)} (${signed(cell.index_change.difference)}, t ${cell.index_change.t.toFixed(2)}, df ${one(cell.index_change.df)}, p ${pValue(cell.index_change.p)}: ${cell.index_change.verdict})`
     : `${one(baseline.index)} → ${one(current.index)}`;
