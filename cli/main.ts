@@ -16,6 +16,7 @@ import { detectCommand } from './commands/detect.ts';
 import { extractCommand } from './commands/extract.ts';
 import { withConfiguredSources } from './configured-sources.ts';
 import { importCommand } from './commands/imports.ts';
+import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { metricsTicketsCommand } from './commands/metrics-tickets.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
 import { sentimentCommand } from './commands/sentiment.ts';
@@ -116,8 +117,8 @@ program.addCommand(extractCommand(config));
 program.addCommand(parseFeedCommand(config));
 program.addCommand(crawlCommand(config));
 program.addCommand(detectCommand());
-
-const metrics = program.command('metrics').description('KPIs computed from the warehouse');
+const metrics = program.command('metrics').description('figures leaders can act on and experts can defend');
+metrics.addCommand(metricsSurveyCommand(config));
 metrics.addCommand(metricsTicketsCommand(config));
 
 async function firstLineOfStdin(): Promise<string | undefined> {

@@ -6,6 +6,7 @@ const slug = z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, dash
 const clauseId = z.string().regex(/^(5|6|7|8|9|10)(\.\d+){0,2}$/, 'a clause number of sections 5–10 such as "8.1.2"');
 /** Answers that leave the base: matched against the trimmed cell text, so 9 and "9" are the same. */
 const dontKnow = z.array(z.union([z.string(), z.number()])).default([]);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
 const likertScale = z
   .object({
@@ -44,7 +45,12 @@ export const instrumentSchema = z
     source: slug.optional(),
     name: z.string().optional(),
     respondent_id: z.string().optional(),
-    submitted_at: z.string().min(1),
+    /** The column holding submission times, or wave labels when wave_dates is given. */
+    submitted_at: z.string().min(1).optional(),
+    /** Exports without a date column: every row was submitted on this day (in the instrument's zone). */
+    submitted_on: day.optional(),
+    /** Exports whose submitted_at column names a wave ("3QMAR2022"): the day each wave stands for. */
+    wave_dates: z.record(z.string(), day).default({}),
     /** Zone for submission times written without an offset. */
     timezone: timeZoneSchema.default('Asia/Shanghai'),
     segments: z.record(slug, z.string()).default({}),
@@ -53,6 +59,14 @@ export const instrumentSchema = z
   .refine((instrument) => new Set(instrument.questions.map((q) => q.id)).size === instrument.questions.length, {
     message: 'question ids must be unique',
     path: ['questions'],
+  })
+  .refine((instrument) => (instrument.submitted_at === undefined) !== (instrument.submitted_on === undefined), {
+    message: 'give either submitted_at (a column) or submitted_on (a fixed day), not both',
+    path: ['submitted_at'],
+  })
+  .refine((instrument) => Object.keys(instrument.wave_dates).length === 0 || instrument.submitted_at !== undefined, {
+    message: 'wave_dates needs submitted_at, the column holding the wave labels',
+    path: ['wave_dates'],
   })
   .transform((instrument) => ({ ...instrument, source: instrument.source ?? `survey-${instrument.id}` }));
 

@@ -3,6 +3,7 @@ import type { Db } from './database.ts';
 import * as init from './migrations/2026-11-30T0000-init.ts';
 import * as crawler from './migrations/2026-11-30T0100-crawler.ts';
 import * as storyBands from './migrations/2026-11-30T0200-story-bands.ts';
+import * as surveyInstruments from './migrations/2026-11-30T1100-survey-instruments.ts';
 import * as ticketKpis from './migrations/2026-11-30T1300-ticket-kpis.ts';
 import * as rectifications from './migrations/2026-11-30T1500-rectifications.ts';
 import * as incidents from './migrations/2026-11-30T1600-incidents.ts';
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0000-init': init,
   '2026-11-30T0100-crawler': crawler,
   '2026-11-30T0200-story-bands': storyBands,
+  '2026-11-30T1100-survey-instruments': surveyInstruments,
   '2026-11-30T1300-ticket-kpis': ticketKpis,
   '2026-11-30T1500-rectifications': rectifications,
   '2026-11-30T1600-incidents': incidents,

@@ -79,6 +79,13 @@ export interface SurveyAnswersTable {
 }
 
 export type TicketState = 'open' | 'closed' | 'reopened';
+export interface SurveyInstrumentsTable {
+  id: string;
+  community_id: string;
+  /** The instrument as validated at import (config/instrument.ts), scales included. */
+  definition: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
 
 export interface TicketsTable {
   id: Generated<number>;
@@ -279,6 +286,7 @@ export interface Database {
   collector_runs: CollectorRunsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  survey_instruments: SurveyInstrumentsTable;
   tickets: TicketsTable;
   mentions: MentionsTable;
   scores: ScoresTable;

@@ -1,5 +1,6 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
+import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import { insertSurveyResponse, type NewSurveyAnswer, type NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { importCsv } from '../shared/import-csv.ts';
@@ -29,7 +30,7 @@ interface SurveyRow {
  * import before anything is written.
  */
 export async function importSurveyCsv(db: Db, { file, instrument, pseudonymKey }: SurveyImport): Promise<ImportSummary> {
-  return importCsv<SurveyRow>(db, {
+  const summary = await importCsv<SurveyRow>(db, {
     file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize: BATCH,
@@ -60,17 +61,20 @@ export async function importSurveyCsv(db: Db, { file, instrument, pseudonymKey }
         return fresh;
       }),
   });
+  await upsertSurveyInstrument(db, instrument);
+  return summary;
 }
 
 function surveyLayout(file: string, instrument: Instrument, header: readonly string[]): SurveyLayout {
-  const wanted: Record<string, string> = { submitted_at: instrument.submitted_at };
+  const wanted: Record<string, string> = {};
+  if (instrument.submitted_at) wanted.submitted_at = instrument.submitted_at;
   if (instrument.respondent_id) wanted.respondent_id = instrument.respondent_id;
   for (const [name, column] of Object.entries(instrument.segments)) wanted[`segment ${name}`] = column;
   for (const question of instrument.questions) wanted[`question ${question.id}`] = question.column;
   const at = locateColumns(file, header, wanted, `instrument "${instrument.id}"`);
   const index = (role: string) => at[role] as number;
   return {
-    submitted: index('submitted_at'),
+    submitted: instrument.submitted_at ? index('submitted_at') : undefined,
     respondent: instrument.respondent_id ? index('respondent_id') : undefined,
     segments: Object.keys(instrument.segments).map((name) => [name, index(`segment ${name}`)]),
     questions: instrument.questions.map((question) => [question, index(`question ${question.id}`)]),

@@ -5,7 +5,8 @@ import type { Reject } from '../shared/run-recorder.ts';
 import { scoreAnswer } from './score-answer.ts';
 
 export interface SurveyLayout {
-  submitted: number;
+  /** undefined when the instrument gives a fixed day (submitted_on). */
+  submitted: number | undefined;
   respondent: number | undefined;
   segments: [name: string, index: number][];
   questions: [question: Instrument['questions'][number], index: number][];
@@ -25,9 +26,9 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
   const cell = (index: number) => (values[index] ?? '').trim();
   const problems: Reject[] = [];
 
-  const submittedText = cell(layout.submitted);
-  const submitted = parseLocalDateTime(submittedText, instrument.timezone);
-  if (!submitted) problems.push(reject(instrument.submitted_at, submittedText, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss])'));
+  const submittedText = layout.submitted === undefined ? (instrument.submitted_on ?? '') : cell(layout.submitted);
+  const submitted = parseLocalDateTime(submittedDay(instrument, submittedText), instrument.timezone);
+  if (!submitted) problems.push(reject(instrument.submitted_at ?? 'submitted_on', submittedText, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)'));
 
   const answers: NewSurveyAnswer[] = [];
   for (const [question, index] of layout.questions) {
@@ -51,4 +52,9 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
       source_row: line,
     },
   };
+}
+
+/** A wave label the instrument lists stands for its day; anything else is read as a date. */
+function submittedDay(instrument: Instrument, text: string): string {
+  return Object.hasOwn(instrument.wave_dates, text) ? (instrument.wave_dates[text] ?? text) : text;
 }

@@ -59,6 +59,32 @@ function tUpperTail(t: number, df: number): number {
   return 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
 }
 
+/** Two-sided p-value of a t statistic: P(|T| ≥ |t|) with df > 0 degrees of freedom (fractional df allowed). */
+export function tTwoSidedP(t: number, df: number): number {
+  if (!(df > 0) || Number.isNaN(t)) return NaN;
+  return Math.min(1, 2 * tUpperTail(Math.abs(t), df));
+}
+
+/**
+ * The complementary error function (Numerical Recipes' Chebyshev fit, relative error below 1.2e-7
+ * everywhere), enough for p-values; simple-statistics' erf is a shorter series.
+ */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const poly =
+    -z * z - 1.26551223 +
+    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const value = t * Math.exp(poly);
+  return x >= 0 ? value : 2 - value;
+}
+
+/** Two-sided p-value of a standard normal statistic: P(|Z| ≥ |z|). */
+export function normalTwoSidedP(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  return Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
+}
+
 /** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;

@@ -1,0 +1,103 @@
+import type { InstrumentQuestion } from '../../config/instrument.ts';
+import type { Db } from '../../warehouse/database.ts';
+import type { Period } from '../../warehouse/read-models/period.ts';
+import { surveyAnswerCounts, type SurveyAnswerCount } from '../../warehouse/read-models/survey-answer-counts.ts';
+import { storedInstrument } from '../../warehouse/read-models/survey-instrument.ts';
+import { likertFigures, npsFigures, type LikertFigures, type NpsFigures, type ScoreCount } from '../scoring/survey-cell.ts';
+
+export const SURVEY_METHODS = {
+  index: 'index: mean answer on 0–100 (don\'t know and blank leave the base), 95% Student t-interval',
+  pct_satisfied: 'pct_satisfied: share of answers in the two best points of the scale, reversed items flipped first',
+  nps: 'nps: % promoters (9–10) − % detractors (0–6), 95% adjusted-Wald interval (Rocks 2016)',
+  suppression: 'cells with fewer answers than privacy.min_cell are suppressed: no figures at all',
+} as const;
+
+export type CellFigures =
+  | { suppressed: true }
+  | ({ suppressed: false; kind: 'likert' } & LikertFigures)
+  | ({ suppressed: false; kind: 'nps' } & NpsFigures);
+
+export interface CellIdentity {
+  question: string;
+  clause: string | null;
+  kind: 'likert' | 'nps';
+  /** The segment value when grouped (--by); null for responses without one. Absent when not grouped. */
+  segment?: string | null;
+}
+
+/** One question (and segment value) with its figures side by side, as JSON consumers read it. */
+export type QuestionCell = CellIdentity & CellFigures;
+
+export interface SurveyMetrics {
+  instrument: string;
+  community: string;
+  period: Period | null;
+  by: string | null;
+  min_cell: number;
+  methods: typeof SURVEY_METHODS;
+  cells: QuestionCell[];
+}
+
+export interface SurveyMetricsOptions {
+  instrumentId: string;
+  period?: Period | undefined;
+  by?: string | undefined;
+  timeZone: string;
+  minCell: number;
+}
+
+export class UnknownSegmentError extends Error {
+  override name = 'UnknownSegmentError';
+}
+
+/** Figures for one question from its score distribution, suppressed under the privacy minimum. */
+export function cellFigures(question: InstrumentQuestion, counts: readonly ScoreCount[], minCell: number): CellFigures {
+  const n = counts.reduce((total, c) => total + c.n, 0);
+  if (n < minCell || n === 0) return { suppressed: true };
+  if (question.scale.type === 'nps') {
+    const figures = npsFigures(counts);
+    return figures ? { suppressed: false, kind: 'nps', ...figures } : { suppressed: true };
+  }
+  const figures = likertFigures(counts, question.scale);
+  return figures ? { suppressed: false, kind: 'likert', ...figures } : { suppressed: true };
+}
+
+/** Per question (and segment value): n, index with CI, % satisfied or NPS with CI, for one period. */
+export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Promise<SurveyMetrics> {
+  const { instrument } = await storedInstrument(db, options.instrumentId);
+  if (options.by !== undefined && !Object.hasOwn(instrument.segments, options.by)) {
+    const known = Object.keys(instrument.segments).join(', ') || 'none';
+    throw new UnknownSegmentError(`--by: instrument "${instrument.id}" has no segment "${options.by}" (known: ${known})`);
+  }
+  const counts = await surveyAnswerCounts(db, { instrumentId: instrument.id, period: options.period, timeZone: options.timeZone, by: options.by });
+  const grouped = options.by !== undefined;
+  const segments = grouped ? segmentValues(counts) : [null];
+  const cells: QuestionCell[] = [];
+  for (const question of instrument.questions) {
+    for (const segment of segments) {
+      const mine = counts.filter((c) => c.question_id === question.id && c.segment === segment);
+      cells.push({
+        question: question.id,
+        clause: question.clause ?? null,
+        kind: question.scale.type,
+        ...(grouped ? { segment } : {}),
+        ...cellFigures(question, mine, options.minCell),
+      });
+    }
+  }
+  return {
+    instrument: instrument.id,
+    community: instrument.community,
+    period: options.period ?? null,
+    by: options.by ?? null,
+    min_cell: options.minCell,
+    methods: SURVEY_METHODS,
+    cells,
+  };
+}
+
+/** Segment values in a stable order; responses without a value (null) last. */
+function segmentValues(counts: readonly SurveyAnswerCount[]): (string | null)[] {
+  const values = [...new Set(counts.map((c) => c.segment))];
+  return values.sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+}
