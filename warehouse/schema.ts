@@ -9,7 +9,10 @@ type Json<T extends object> = JSONColumnType<T, string, string>;
 export type SourceKind = 'survey' | 'servicedesk' | 'mentions';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 export type AlertGrade = 'blue' | 'yellow' | 'orange' | 'red';
-export type AlertStatus = 'open' | 'acknowledged' | 'responding' | 'resolved';
+export type AlertStatus = 'open' | 'acknowledged' | 'responding' | 'resolved' | 'dismissed';
+export type DeliveryChannel = 'email' | 'wecom' | 'dingtalk' | 'webhook';
+export type DeliveryKind = 'alert' | 'escalation' | 'digest';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 export type Role = 'leader' | 'comms' | 'expert' | 'admin';
 
 export interface CommunitiesTable {
@@ -174,6 +177,46 @@ export interface AlertsTable {
   acknowledged_by: string | null;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+  assignee: string | null;
+  /** What was said publicly in response (10.2.4), as recorded by the comms staff. */
+  public_response: string | null;
+  responded_at: Timestamp | null;
+  dismissed_at: Timestamp | null;
+  dismissed_by: string | null;
+  /** Why it was a false alarm; kept to tune the rules. */
+  dismiss_reason: string | null;
+  escalation_level: Generated<number>;
+  escalated_at: Timestamp | null;
+  /** Null until the alert's notices are queued: the alert row is its own outbox. */
+  notified_at: Timestamp | null;
+}
+
+export interface DeliveryPayload {
+  event: DeliveryKind;
+  alerts: { community_id: string; id: number; grade: AlertGrade; title: string; url: string }[];
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  community_id: string;
+  /** Null for a digest, which lists several alerts (in `payload`). */
+  alert_id: number | null;
+  kind: DeliveryKind;
+  channel: DeliveryChannel;
+  /** A person's name or a channel's id from the notifications config; addresses and secrets are resolved when sending. */
+  recipient: string;
+  /** One notice per alert (or digest day) × channel × recipient, however often it is queued. */
+  dedupe_key: string;
+  subject: string;
+  /** Markdown, already in the recipient's language. */
+  body: string;
+  payload: Json<DeliveryPayload>;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export interface RejectsTable {
@@ -236,6 +279,7 @@ export interface Database {
   scores: ScoresTable;
   daily_rollups: DailyRollupsTable;
   alerts: AlertsTable;
+  deliveries: DeliveriesTable;
   rejects: RejectsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -248,5 +292,6 @@ export type NewMention = Insertable<MentionsTable>;
 export type Ticket = Selectable<TicketsTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type Alert = Selectable<AlertsTable>;
+export type Delivery = Selectable<DeliveriesTable>;
 export type User = Selectable<UsersTable>;
 export type NewReject = Insertable<RejectsTable>;
