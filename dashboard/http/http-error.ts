@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
+import { AlertInputError, AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
 
 /** An error the client caused or may see: its message is sent as `{error}` with the status. */
@@ -17,6 +17,7 @@ function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   if (error instanceof PeriodError) return 400;
   if (error instanceof AlertNotFoundError) return 404;
+  if (error instanceof AlertInputError) return 400;
   if (error instanceof AlertTransitionError) return 409;
   // body-parser marks bad JSON and oversized bodies with a 4xx status.
   const status = (error as { status?: unknown } | null)?.status;
