@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationsSchema } from './notification-schema.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
 
 export { feedSourceSchema, listSourceSchema, pageSourceSchema, sourceSchema } from './source-schema.ts';
@@ -37,6 +38,8 @@ export const configSchema = z.object({
       port: z.number().int().min(0).max(65535).default(3000),
       host: z.string().default('127.0.0.1'),
       session_hours: z.number().positive().default(12),
+      /** Where people reach the dashboard, for links in notices; http://host:port when absent. */
+      public_url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
       secure_cookies: z.boolean().default(false),
     })
     .prefault({}),
@@ -67,6 +70,10 @@ export const configSchema = z.object({
       score: cron.default('*/5 * * * *'),
       rollup: cron.default('*/10 * * * *'),
       alerts: cron.default('*/5 * * * *'),
+      // Queue new alerts' notices and send those due; escalate unacknowledged alerts; the daily digest.
+      notify: cron.default('* * * * *'),
+      escalate: cron.default('* * * * *'),
+      digest: cron.default('0 18 * * *'),
     })
     .prefault({}),
   satisfaction: z
@@ -76,6 +83,7 @@ export const configSchema = z.object({
     })
     .prefault({}),
   alerts: alertRulesSchema.prefault({}),
+  notifications: notificationsSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
   sources: z.array(sourceSchema).default([]),
   crawl: crawlSchema,
