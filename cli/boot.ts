@@ -17,6 +17,7 @@ import { formatCrawlReport } from './format-crawl.ts';
 import { formatSummary } from './format-summary.ts';
 import { databaseOptions, openWarehouse } from './warehouse.ts';
 import { ensureWebBuilt } from '../dashboard/web-build.ts';
+import { notificationJobs } from '../dashboard/notifications/jobs.ts';
 
 export interface Running {
   url: string;
@@ -107,5 +108,6 @@ function scheduledJobs(config: Config, clauses: readonly Clause[], sources: Sour
         return checks.map((c) => ({ community: c.community_id, count: c.count, alert: c.alert_id }));
       },
     },
+    ...notificationJobs(config),
   ];
 }
