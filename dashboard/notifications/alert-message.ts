@@ -78,7 +78,7 @@ export interface AlertNoticeOptions {
 export function alertNotice(alert: AlertItem, options: AlertNoticeOptions): NoticeText {
   const { lang } = options;
   const escalated = (options.escalationLevel ?? 0) > 0;
-  const prefix = escalated ? `${label(lang, '【升级·无人确认】', '[Escalated: not acknowledged]')} ` : '';
+  const prefix = escalated ? `【${label(lang, '升级·无人确认', 'Escalated, not acknowledged')}】` : '';
   const subject = `${prefix}【${gradeWord(alert, lang)}】${alert.title}`;
   const body = [
     `### ${subject}`,
