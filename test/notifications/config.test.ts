@@ -63,3 +63,16 @@ describe('the DingTalk signature', () => {
     expect(sign).not.toMatch(/[+/=]/);
   });
 });
+
+describe('the README', () => {
+  it('shows a notifications example that loads as written', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split('## Alert workflow and notices')[1] ?? '';
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const env = { TALENTPULSE_SMTP_PASSWORD: 'pw', TALENTPULSE_WECOM_URL: 'https://wecom.example.test/send?key=k', TALENTPULSE_DINGTALK_SECRET: 'SECd', TALENTPULSE_WEBHOOK_SECRET: 'w' };
+    const config = loadConfig(env, configFile(yaml));
+    expect(config.notifications.people.map((p) => [p.name, p.min_grade, p.escalation_order])).toEqual([['王芳', 'orange', 1], ['Ann Lee', 'red', 2]]);
+    expect(config.notifications.channels.map((c) => c.kind)).toEqual(['wecom', 'dingtalk', 'webhook']);
+  });
+});
