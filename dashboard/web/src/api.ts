@@ -1,5 +1,6 @@
 import type { UiSettings } from '../../routes/auth-routes.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
+import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
@@ -29,6 +30,8 @@ export interface Overview {
 /** Dates arrive as ISO strings over JSON. */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type AlertJson = Jsonified<AlertItem>;
+export type DeliveryJson = Jsonified<DeliveryItem>;
+export type AlertAction = 'acknowledge' | 'responding' | 'resolve' | 'dismiss';
 export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
 
 export class ApiError extends Error {
@@ -65,8 +68,11 @@ export const api = {
   logout: () => request<{ ok: true }>('POST', '/api/logout'),
   overview: () => request<Overview>('GET', '/api/overview'),
   alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),
-  alertAction: (alert: AlertJson, action: 'acknowledge' | 'responding' | 'resolve', note: string) =>
-    request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, { note }),
+  // For dismiss the text is the reason (required); otherwise a note.
+  alertAction: (alert: AlertJson, action: AlertAction, text: string) =>
+    request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, action === 'dismiss' ? { reason: text } : { note: text }),
+  alertDeliveries: (alert: AlertJson) =>
+    request<{ deliveries: DeliveryJson[] }>('GET', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}`),
   mentions: (label: SentimentLabel | '', page: number) =>
     request<MentionsJson>('GET', `/api/mentions?page=${page}${label ? `&label=${label}` : ''}`),
 };
