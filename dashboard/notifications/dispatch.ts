@@ -42,19 +42,21 @@ export async function dispatchDue(db: Db, config: NotificationsConfig, options: 
   const report: DispatchReport = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
   if (!config.enabled) return report;
   const { now } = options;
-  // Longer than any one send can take (an SMTP exchange has three timeouts), so a live send is never reclaimed.
+  // Longer than any one send can take (an SMTP exchange has three timeouts), so a live send is never
+  // reclaimed; rows are claimed one at a time so the lease covers one send, not a whole batch.
   const leaseMs = config.timeout_ms * 4 + 60_000;
-  const claimed = await claimDueDeliveries(db, { now, leaseMs, limit: options.limit ?? 50 });
-  if (claimed.length === 0) return report;
-  const senders = options.senders ?? createSenders(config);
+  let senders: Senders | undefined = options.senders;
   try {
-    for (const delivery of claimed) {
+    for (let i = 0; i < (options.limit ?? 50); i++) {
+      const [delivery] = await claimDueDeliveries(db, { now, leaseMs, limit: 1 });
+      if (!delivery) break;
       const stale = await staleReason(db, delivery);
       if (stale) {
         await markCancelled(db, delivery.id, delivery.attempts, stale);
         report.cancelled++;
         continue;
       }
+      senders ??= createSenders(config);
       try {
         await senders.send(delivery, now);
         await markSent(db, delivery.id, delivery.attempts, now);
@@ -69,7 +71,7 @@ export async function dispatchDue(db: Db, config: NotificationsConfig, options: 
       }
     }
   } finally {
-    if (!options.senders) senders.close();
+    if (!options.senders) senders?.close();
   }
   return report;
 }
