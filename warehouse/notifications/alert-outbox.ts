@@ -7,20 +7,18 @@ import { ALERT_ITEM_COLUMNS, type AlertItem } from '../read-models/alerts-list.t
  * the transaction that queues their deliveries: if queueing fails, the mark rolls back with it.
  */
 export async function claimUnnotifiedAlerts(trx: Db, now: Date, limit = 50): Promise<AlertItem[]> {
-  const unnotified = trx
-    .selectFrom('alerts')
-    .select('id')
-    .where('notified_at', 'is', null)
-    .orderBy('opened_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked();
+  // A CTE, evaluated once, so `limit` holds (see claimDueDeliveries).
   return trx
+    .with('unnotified', (qb) =>
+      qb.selectFrom('alerts').select(['community_id', 'id']).where('notified_at', 'is', null).orderBy('opened_at').limit(limit).forUpdate().skipLocked(),
+    )
     .updateTable('alerts')
+    .from('unnotified')
     .set({ notified_at: now })
-    .where('id', 'in', unnotified)
-    .where('notified_at', 'is', null)
-    .returning(ALERT_ITEM_COLUMNS)
+    .whereRef('alerts.community_id', '=', 'unnotified.community_id')
+    .whereRef('alerts.id', '=', 'unnotified.id')
+    .where('alerts.notified_at', 'is', null)
+    .returning(ALERT_ITEM_COLUMNS.map((column) => `alerts.${column}` as const))
     .execute();
 }
 

@@ -37,22 +37,27 @@ export async function enqueueDeliveries(db: Db, rows: NewDelivery[]): Promise<nu
  */
 export async function claimDueDeliveries(db: Db, options: { now: Date; leaseMs: number; limit: number }): Promise<Delivery[]> {
   const leaseEnd = new Date(options.now.getTime() + options.leaseMs);
-  const due = db
-    .selectFrom('deliveries')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', options.now)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(options.limit)
-    .forUpdate()
-    .skipLocked();
+  // The CTE is evaluated once: as `id in (subquery)` PostgreSQL may re-run the subquery per row and
+  // claim more than `limit`.
   return db
+    .with('due', (qb) =>
+      qb
+        .selectFrom('deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', options.now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(options.limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .updateTable('deliveries')
-    .set({ attempts: sql<number>`attempts + 1`, next_attempt_at: leaseEnd })
-    .where('id', 'in', due)
-    .where('status', '=', 'pending')
-    .returningAll()
+    .from('due')
+    .set({ attempts: sql<number>`deliveries.attempts + 1`, next_attempt_at: leaseEnd })
+    .whereRef('deliveries.id', '=', 'due.id')
+    .where('deliveries.status', '=', 'pending')
+    .returningAll('deliveries')
     .execute();
 }
 
