@@ -19,6 +19,7 @@ import { formatCrawlReport } from './format-crawl.ts';
 import { formatSummary } from './format-summary.ts';
 import { databaseOptions, openWarehouse } from './warehouse.ts';
 import { ensureWebBuilt } from '../dashboard/web-build.ts';
+import { notificationJobs } from '../dashboard/notifications/jobs.ts';
 
 export interface Running {
   url: string;
@@ -112,5 +113,6 @@ function scheduledJobs(config: Config, clauses: readonly Clause[], sources: Sour
         return { rectifications_opened: opened, checks: checks.map((c) => ({ community: c.spike.community_id, spike: c.spike.alert_id, raised: c.alerts.filter((a) => a.alert_id !== null).length })) };
       },
     },
+    ...notificationJobs(config),
   ];
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from './errors.ts';
+import { checkNotifications, resolveNotificationSecrets } from './notification-secrets.ts';
 import { configDir } from './paths.ts';
 import { configSchema, type Config } from './schema.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -15,7 +16,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function applyEnv(raw: unknown, env: Env): unknown {
+function applyEnv(raw: unknown, env: Env, file: string): unknown {
   const config = (raw && typeof raw === 'object' ? structuredClone(raw) : {}) as Record<string, Record<string, unknown>>;
   const section = (name: string) => (config[name] ??= {});
   if (env.DATABASE_URL) section('database').url = env.DATABASE_URL;
@@ -28,6 +29,7 @@ function applyEnv(raw: unknown, env: Env): unknown {
     section('server').port = port;
   }
   if (env.TALENTPULSE_DEMO !== undefined) section('demo').enabled = env.TALENTPULSE_DEMO !== '0' && env.TALENTPULSE_DEMO !== 'false';
+  resolveNotificationSecrets(config, env, file);
   return config;
 }
 
@@ -38,7 +40,8 @@ function applyEnv(raw: unknown, env: Env): unknown {
 export function loadConfig(env: Env = process.env, file?: string): Readonly<Config> {
   const path = resolve(file ?? env.TALENTPULSE_CONFIG ?? resolve(configDir, 'talentpulse.yaml'));
   if (!existsSync(path)) throw new ConfigError(`${path}: configuration file not found (set TALENTPULSE_CONFIG or create it)`);
-  const config = readYamlFile(path, configSchema, (raw) => applyEnv(raw, env));
+  const config = readYamlFile(path, configSchema, (raw) => applyEnv(raw, env, path));
+  checkNotifications(config, path);
   const communityIds = new Set(config.communities.map((c) => c.id));
   const sourceIds = new Map<string, number>();
   config.sources.forEach((source, i) => {

@@ -9,6 +9,7 @@ import {
   overdueRectificationSchema,
   watchListSchema,
 } from './alert-rules.ts';
+import { notificationsSchema } from './notification-schema.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
 import { workingTimeSchema } from './working-time.ts';
 
@@ -56,6 +57,8 @@ export const configSchema = z.object({
       port: z.number().int().min(0).max(65535).default(3000),
       host: z.string().default('127.0.0.1'),
       session_hours: z.number().positive().default(12),
+      /** Where people reach the dashboard, for links in notices; http://host:port when absent. */
+      public_url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
       secure_cookies: z.boolean().default(false),
     })
     .prefault({}),
@@ -86,6 +89,10 @@ export const configSchema = z.object({
       score: cron.default('*/5 * * * *'),
       rollup: cron.default('*/10 * * * *'),
       alerts: cron.default('*/5 * * * *'),
+      // Queue new alerts' notices and send those due; escalate unacknowledged alerts; the daily digest.
+      notify: cron.default('* * * * *'),
+      escalate: cron.default('* * * * *'),
+      digest: cron.default('0 18 * * *'),
     })
     .prefault({}),
   satisfaction: z
@@ -107,6 +114,7 @@ export const configSchema = z.object({
   // Working days and hours of the hotline and service desks (法定节假日, 调休, lunch break).
   working_time: workingTimeSchema,
   alerts: alertRulesSchema.prefault({}),
+  notifications: notificationsSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
   sources: z.array(sourceSchema).default([]),
   crawl: crawlSchema,

@@ -9,7 +9,10 @@ type Json<T extends object> = JSONColumnType<T, string, string>;
 export type SourceKind = 'survey' | 'servicedesk' | 'mentions';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 export type AlertGrade = 'blue' | 'yellow' | 'orange' | 'red';
-export type AlertStatus = 'open' | 'acknowledged' | 'responding' | 'resolved';
+export type AlertStatus = 'open' | 'acknowledged' | 'responding' | 'resolved' | 'dismissed';
+export type DeliveryChannel = 'email' | 'wecom' | 'dingtalk' | 'webhook';
+export type DeliveryKind = 'alert' | 'escalation' | 'digest';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 export type Role = 'leader' | 'comms' | 'expert' | 'admin';
 export type RectificationStatus = 'open' | 'in_progress' | 'fixed' | 'followed_up' | 'closed';
 
@@ -195,6 +198,18 @@ export interface AlertsTable {
   resolved_by: string | null;
   /** The incident grouping this alert with related ones. */
   incident_id: ColumnType<number | null, number | null | undefined, number | null>;
+  assignee: string | null;
+  /** What was said publicly in response (10.2.4), as recorded by the comms staff. */
+  public_response: string | null;
+  responded_at: Timestamp | null;
+  dismissed_at: Timestamp | null;
+  dismissed_by: string | null;
+  /** Why it was a false alarm; kept to tune the rules. */
+  dismiss_reason: string | null;
+  escalation_level: Generated<number>;
+  escalated_at: Timestamp | null;
+  /** Null until the alert's notices are queued: the alert row is its own outbox. */
+  notified_at: Timestamp | null;
 }
 
 export interface IncidentsTable {
@@ -228,6 +243,34 @@ export interface RectificationsTable {
   followed_up_at: Timestamp | null;
   closed_at: Timestamp | null;
   notes: ColumnType<AlertNote[], string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface DeliveryPayload {
+  event: DeliveryKind;
+  alerts: { community_id: string; id: number; grade: AlertGrade; title: string; url: string }[];
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  community_id: string;
+  /** Null for a digest, which lists several alerts (in `payload`). */
+  alert_id: number | null;
+  kind: DeliveryKind;
+  channel: DeliveryChannel;
+  /** A person's name or a channel's id from the notifications config; addresses and secrets are resolved when sending. */
+  recipient: string;
+  /** One notice per alert (or digest day) × channel × recipient, however often it is queued. */
+  dedupe_key: string;
+  subject: string;
+  /** Markdown, already in the recipient's language. */
+  body: string;
+  payload: Json<DeliveryPayload>;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -294,6 +337,7 @@ export interface Database {
   alerts: AlertsTable;
   rectifications: RectificationsTable;
   incidents: IncidentsTable;
+  deliveries: DeliveriesTable;
   rejects: RejectsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -306,5 +350,6 @@ export type NewMention = Insertable<MentionsTable>;
 export type Ticket = Selectable<TicketsTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type Alert = Selectable<AlertsTable>;
+export type Delivery = Selectable<DeliveriesTable>;
 export type User = Selectable<UsersTable>;
 export type NewReject = Insertable<RejectsTable>;

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
+import { AlertInputError, AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
 import { RectificationChangeError, RectificationNotFoundError } from '../../warehouse/rectifications/update-rectification.ts';
 
@@ -18,6 +18,7 @@ function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   if (error instanceof PeriodError) return 400;
   if (error instanceof AlertNotFoundError) return 404;
+  if (error instanceof AlertInputError) return 400;
   if (error instanceof AlertTransitionError) return 409;
   if (error instanceof RectificationNotFoundError) return 404;
   if (error instanceof RectificationChangeError) return 409;

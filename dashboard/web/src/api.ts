@@ -1,5 +1,6 @@
 import type { UiSettings } from '../../routes/auth-routes.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
+import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
@@ -32,6 +33,8 @@ export interface Overview {
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type AlertJson = Jsonified<AlertItem>;
 export type RectificationJson = Jsonified<RectificationItem>;
+export type DeliveryJson = Jsonified<DeliveryItem>;
+export type AlertAction = 'acknowledge' | 'responding' | 'resolve' | 'dismiss';
 export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
 
 export class ApiError extends Error {
@@ -68,8 +71,11 @@ export const api = {
   logout: () => request<{ ok: true }>('POST', '/api/logout'),
   overview: () => request<Overview>('GET', '/api/overview'),
   alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),
-  alertAction: (alert: AlertJson, action: 'acknowledge' | 'responding' | 'resolve', note: string) =>
-    request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, { note }),
+  // For dismiss the text is the reason (required); otherwise a note.
+  alertAction: (alert: AlertJson, action: AlertAction, text: string) =>
+    request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, action === 'dismiss' ? { reason: text } : { note: text }),
+  alertDeliveries: (alert: AlertJson) =>
+    request<{ deliveries: DeliveryJson[] }>('GET', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}`),
   rectifications: () => request<{ rectifications: RectificationJson[] }>('GET', '/api/rectifications'),
   rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
   rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>

@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type AlertJson, type SessionUser } from '../api.ts';
+import { type AlertAction, api, type AlertJson, type DeliveryJson, type SessionUser } from '../api.ts';
 import { AlertDrivers } from '../drivers/alert-drivers.tsx';
 import { useT } from '../i18n.ts';
 import { ALERT_ACTION_ROLES } from '../roles.ts';
 import { useTimeFormat } from '../time-format.ts';
 
-type Action = 'acknowledge' | 'responding' | 'resolve';
+type Action = AlertAction;
 
 /** The actions the server accepts from each status. */
 const NEXT: Record<string, Action[]> = {
-  open: ['acknowledge'],
-  acknowledged: ['responding', 'resolve'],
-  responding: ['resolve'],
+  open: ['acknowledge', 'dismiss'],
+  acknowledged: ['responding', 'resolve', 'dismiss'],
+  responding: ['resolve', 'dismiss'],
   resolved: [],
+  dismissed: [],
 };
 
 export function AlertsPage({ user }: { user: SessionUser }) {
@@ -21,6 +22,7 @@ export function AlertsPage({ user }: { user: SessionUser }) {
   const [alerts, setAlerts] = useState<AlertJson[]>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
+  const [deliveries, setDeliveries] = useState<Record<string, DeliveryJson[]>>({});
   const canAct = ALERT_ACTION_ROLES.includes(user.role);
 
   const load = useCallback(() => {
@@ -42,7 +44,13 @@ export function AlertsPage({ user }: { user: SessionUser }) {
       })
       .catch((e: Error) => setError(e.message));
   };
-  const actionLabel = { acknowledge: t.acknowledge, responding: t.respond, resolve: t.resolve };
+  const showNotices = (alert: AlertJson) => {
+    api
+      .alertDeliveries(alert)
+      .then((r) => setDeliveries({ ...deliveries, [`${alert.community_id}/${alert.id}`]: r.deliveries }))
+      .catch((e: Error) => setError(e.message));
+  };
+  const actionLabel = { acknowledge: t.acknowledge, responding: t.respond, resolve: t.resolve, dismiss: t.dismiss };
 
   return (
     <section className="card">
@@ -58,7 +66,7 @@ export function AlertsPage({ user }: { user: SessionUser }) {
         {alerts.map((alert) => {
           const key = `${alert.community_id}/${alert.id}`;
           return (
-            <li key={key} className={`alert grade-${alert.grade}`} data-status={alert.status}>
+            <li key={key} id={`alert-${alert.community_id}-${alert.id}`} className={`alert grade-${alert.grade}`} data-status={alert.status}>
               <div className="alert-head">
                 <span className={`badge grade-${alert.grade}`}>{t[alert.grade]}</span>
                 <strong>{alert.title}</strong>
@@ -67,7 +75,27 @@ export function AlertsPage({ user }: { user: SessionUser }) {
               <div className="muted small">
                 {alert.community_id} · {alert.rule} · {time.dateTime(alert.opened_at)}
               </div>
+              {(alert.assignee ?? alert.public_response ?? alert.dismiss_reason) && (
+                <div className="small">
+                  {alert.assignee && <div>{t.assignee}: {alert.assignee}</div>}
+                  {alert.public_response && <div>{t.publicResponse}: {alert.public_response}</div>}
+                  {alert.dismiss_reason && <div>{t.dismissed}: {alert.dismiss_reason}</div>}
+                </div>
+              )}
               <AlertDrivers drivers={alert.drivers} />
+              <div className="small">
+                <button onClick={() => showNotices(alert)}>{t.notices}</button>
+                {deliveries[key] && (
+                  <ul className="deliveries notes-block">
+                    {deliveries[key].map((d) => (
+                      <li key={d.id} data-delivery-status={d.status}>
+                        {d.channel} · {d.recipient} · {d.status} · {d.attempts}×{d.sent_at ? ` · ${time.dateTime(d.sent_at)}` : ''}
+                        {d.last_error && <span className="muted"> · {d.last_error}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
               {alert.notes.length > 0 && (
                 <div className="notes-block">
                   <div className="muted small">{t.notes}</div>
@@ -85,7 +113,7 @@ export function AlertsPage({ user }: { user: SessionUser }) {
               )}
               {canAct && (NEXT[alert.status] ?? []).length > 0 && (
                 <div className="actions">
-                  <input placeholder={t.note} value={notes[key] ?? ''} onChange={(e) => setNotes({ ...notes, [key]: e.target.value })} />
+                  <input placeholder={`${t.note} / ${t.dismissReason}`} value={notes[key] ?? ''} onChange={(e) => setNotes({ ...notes, [key]: e.target.value })} />
                   {(NEXT[alert.status] ?? []).map((action) => (
                     <button key={action} onClick={() => act(alert, action)}>
                       {actionLabel[action]}
