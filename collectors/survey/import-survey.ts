@@ -1,8 +1,8 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
-import { insertSurveyResponse, type NewSurveyAnswer, type NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
+import { insertSurveyResponses, type NewSurveyRecord } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
-import { importCsv } from '../shared/import-csv.ts';
+import { importTable } from '../shared/import-table.ts';
 import { sha256 } from '../shared/hash.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
@@ -15,26 +15,23 @@ export interface SurveyImport {
   pseudonymKey: string;
 }
 
-const BATCH = 200;
-
-interface SurveyRow {
-  response: NewSurveyResponse;
-  answers: NewSurveyAnswer[];
-}
+// Responses per transaction: two statements each, whatever the size (see insertSurveyResponses).
+const BATCH = 2000;
 
 /**
- * Imports a survey export: one response per row with its answers scored 0–100. Rows with a bad
- * date or answer are rejected (file, line, column, value, reason) and the rest land. Importing the
- * same file again stores nothing new. A column the instrument needs but the file lacks fails the
- * import before anything is written.
+ * Imports a survey export (CSV or Excel, read as the instrument's `file:` block says): one response
+ * per row with its answers scored 0–100. Rows with a bad date or answer are rejected (file, line,
+ * column, value, reason) and the rest land. Importing the same file again stores nothing new. A
+ * column the instrument needs but the file lacks fails the import before anything is written.
  */
-export async function importSurveyCsv(db: Db, { file, instrument, pseudonymKey }: SurveyImport): Promise<ImportSummary> {
-  return importCsv<SurveyRow>(db, {
+export async function importSurvey(db: Db, { file, instrument, pseudonymKey }: SurveyImport): Promise<ImportSummary> {
+  return importTable<NewSurveyRecord>(db, {
     file,
+    table: instrument.file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize: BATCH,
-    prepare(header) {
-      const layout = surveyLayout(file, instrument, header);
+    prepare(header, aliases) {
+      const layout = surveyLayout(file, instrument, header, aliases);
       // Identical rows without a respondent id are distinct answers: the n-th copy gets key n.
       const occurrences = new Map<string, number>();
       return (line, values) => {
@@ -53,21 +50,19 @@ export async function importSurveyCsv(db: Db, { file, instrument, pseudonymKey }
       };
     },
     // A response and its answers land together or not at all.
-    write: (db, rows) =>
-      db.transaction().execute(async (trx) => {
-        const fresh: boolean[] = [];
-        for (const row of rows) fresh.push(await insertSurveyResponse(trx, row.response, row.answers));
-        return fresh;
-      }),
+    write: (db, rows) => db.transaction().execute((trx) => insertSurveyResponses(trx, rows)),
   });
 }
 
-function surveyLayout(file: string, instrument: Instrument, header: readonly string[]): SurveyLayout {
+/** The name importSurvey had when it read CSV only. */
+export const importSurveyCsv = importSurvey;
+
+function surveyLayout(file: string, instrument: Instrument, header: readonly string[], aliases: readonly (readonly string[])[]): SurveyLayout {
   const wanted: Record<string, string> = { submitted_at: instrument.submitted_at };
   if (instrument.respondent_id) wanted.respondent_id = instrument.respondent_id;
   for (const [name, column] of Object.entries(instrument.segments)) wanted[`segment ${name}`] = column;
   for (const question of instrument.questions) wanted[`question ${question.id}`] = question.column;
-  const at = locateColumns(file, header, wanted, `instrument "${instrument.id}"`);
+  const at = locateColumns(file, header, wanted, `instrument "${instrument.id}"`, aliases);
   const index = (role: string) => at[role] as number;
   return {
     submitted: index('submitted_at'),

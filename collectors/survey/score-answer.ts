@@ -1,5 +1,8 @@
 import type { Scale } from '../../config/instrument.ts';
 
+/** A scale with one answer per cell; several-answer cells are scored by scoreChoices. */
+export type SingleScale = Exclude<Scale, { type: 'multi' }>;
+
 export type AnswerOutcome = { ok: true; raw: string | null; score: number | null } | { ok: false; reason: string };
 
 const WHOLE_NUMBER = /^[+-]?\d+(?:\.0+)?$/;
@@ -8,7 +11,7 @@ const WHOLE_NUMBER = /^[+-]?\d+(?:\.0+)?$/;
  * Puts one answer on the common 0–100 scale. Blank and "don't know" answers leave the base
  * (score null); NPS 0–10 becomes 0–100 with the raw answer kept; reversed items are flipped.
  */
-export function scoreAnswer(scale: Scale, cell: string): AnswerOutcome {
+export function scoreAnswer(scale: SingleScale, cell: string): AnswerOutcome {
   const raw = cell.trim();
   if (raw === '') return { ok: true, raw: null, score: null };
   if (scale.dont_know.some((option) => String(option).trim().toLowerCase() === raw.toLowerCase())) {

@@ -1,37 +1,50 @@
+import type { TableFile } from '../../config/table-file.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource, type SourceRow } from '../../warehouse/writers/sources.ts';
 import { MissingColumnError } from './csv-header.ts';
-import { readCsvRecords } from './csv-records.ts';
+import { headerAliases } from './header-aliases.ts';
 import type { ImportSummary } from './import-summary.ts';
 import { type Reject, startRun } from './run-recorder.ts';
+import { readTableRecords } from './table-records.ts';
 
 export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; problems: Reject[] };
 
-export interface CsvImport<Row> {
+export interface TableImport<Row> {
   file: string;
+  /** How to read the file (format, sheet, encoding, dialect, header rows). */
+  table: TableFile;
   source: SourceRow;
   batchSize: number;
   /**
    * Checks the header before anything is written (throwing MissingColumnError naming the file and
    * column) and returns how to read each data row (line number in the file, cell values).
+   * `aliases[i]` are the other names column i answers to (see headerAliases).
    */
-  prepare(header: readonly string[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
+  prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
   /** Stores a batch idempotently; says for each row whether it was new. */
   write(db: Db, rows: Row[]): Promise<boolean[]>;
 }
 
 /**
- * The import loop every export shares: stream the file, parse each row, keep rejects with their line
- * and reason, store the rest in batches, and record the run. Importing a file twice equals once.
+ * The import loop every export shares: stream the file (CSV or Excel), read its header rows, parse
+ * each row, keep rejects with their line and reason, store the rest in batches, and record the run.
+ * Importing a file twice equals once.
  */
-export async function importCsv<Row>(db: Db, spec: CsvImport<Row>): Promise<ImportSummary> {
-  const { file, source } = spec;
-  const records = readCsvRecords(file);
+export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<ImportSummary> {
+  const { file, source, table } = spec;
+  const records = readTableRecords(file, table);
   try {
-    const header = await records.next();
-    if (header.done || 'error' in header.value) throw new MissingColumnError(`${file}: no readable header row`);
-    const parse = spec.prepare(header.value.values);
+    const headerRows: string[][] = [];
+    while (headerRows.length < table.header_rows) {
+      const next = await records.next();
+      if (next.done || 'error' in next.value) {
+        throw new MissingColumnError(`${file}: no readable header row ${headerRows.length + 1} (the file's format says ${table.header_rows} header rows)`);
+      }
+      headerRows.push(next.value.values);
+    }
+    const header = headerRows[0] ?? [];
+    const parse = spec.prepare(header, headerAliases(headerRows, table.dialect));
 
     await ensureCommunity(db, { id: source.community_id });
     await ensureSource(db, source);
