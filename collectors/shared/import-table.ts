@@ -49,11 +49,29 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
     await ensureCommunity(db, { id: source.community_id });
     await ensureSource(db, source);
     const run = await startRun(db, source.id);
+    let writing: Promise<void> = Promise.resolve();
     try {
       let batch: Row[] = [];
+      // One batch is written while the next is parsed (on PostgreSQL the server works on another
+      // core meanwhile); a failed write is thrown at the next batch or at the end.
+      let failure: { error: unknown } | undefined;
+      const settle = async () => {
+        await writing;
+        if (failure) throw failure.error;
+      };
       const write = async () => {
-        for (const isNew of await spec.write(db, batch)) run.stats[isNew ? 'new' : 'duplicate']++;
+        const rows = batch;
         batch = [];
+        await settle();
+        if (rows.length === 0) return;
+        writing = spec.write(db, rows).then(
+          (fresh) => {
+            for (const isNew of fresh) run.stats[isNew ? 'new' : 'duplicate']++;
+          },
+          (error: unknown) => {
+            failure = { error };
+          },
+        );
       };
       for await (const item of records) {
         run.stats.read++;
@@ -67,8 +85,10 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (batch.length >= spec.batchSize) await write();
       }
       await write();
+      await settle();
       return await run.finish();
     } catch (error) {
+      await writing;
       await run.finish(`${file}: ${(error as Error).message}`);
       throw error;
     }

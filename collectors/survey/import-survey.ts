@@ -2,7 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { insertSurveyResponses, type NewSurveyRecord } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
-import { importTable } from '../shared/import-table.ts';
+import { importTable, type ParsedRow } from '../shared/import-table.ts';
 import { sha256 } from '../shared/hash.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
@@ -30,28 +30,41 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey }: S
     table: instrument.file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize: BATCH,
-    prepare(header, aliases) {
-      const layout = surveyLayout(file, instrument, header, aliases);
-      // Identical rows without a respondent id are distinct answers: the n-th copy gets key n.
-      const occurrences = new Map<string, number>();
-      return (line, values) => {
-        const parsed = parseResponse(instrument, layout, file, line, values);
-        if (!parsed.ok) return parsed;
-        let responseKey: string;
-        if (parsed.respondent !== undefined) {
-          responseKey = `p:${pseudonymise(pseudonymKey, parsed.respondent)}`;
-        } else {
-          const contentHash = sha256(JSON.stringify(values)).slice(0, 32);
-          const seen = (occurrences.get(contentHash) ?? 0) + 1;
-          occurrences.set(contentHash, seen);
-          responseKey = `h:${contentHash}:${seen}`;
-        }
-        return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: instrument.source }, answers: parsed.answers } };
-      };
-    },
+    prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases),
     // A response and its answers land together or not at all.
     write: (db, rows) => db.transaction().execute((trx) => insertSurveyResponses(trx, rows)),
   });
+}
+
+/**
+ * Checks a header against the instrument (MissingColumnError naming the file and columns) and
+ * returns how to turn each row into a response keyed by its pseudonymised respondent, or by its
+ * content and occurrence when the instrument names no respondent column.
+ */
+export function surveyRowParser(
+  file: string,
+  instrument: Instrument,
+  pseudonymKey: string,
+  header: readonly string[],
+  aliases: readonly (readonly string[])[] = [],
+): (line: number, values: readonly string[]) => ParsedRow<NewSurveyRecord> {
+  const layout = surveyLayout(file, instrument, header, aliases);
+  // Identical rows without a respondent id are distinct answers: the n-th copy gets key n.
+  const occurrences = new Map<string, number>();
+  return (line, values) => {
+    const parsed = parseResponse(instrument, layout, file, line, values);
+    if (!parsed.ok) return parsed;
+    let responseKey: string;
+    if (parsed.respondent !== undefined) {
+      responseKey = `p:${pseudonymise(pseudonymKey, parsed.respondent)}`;
+    } else {
+      const contentHash = sha256(JSON.stringify(values)).slice(0, 32);
+      const seen = (occurrences.get(contentHash) ?? 0) + 1;
+      occurrences.set(contentHash, seen);
+      responseKey = `h:${contentHash}:${seen}`;
+    }
+    return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: instrument.source }, answers: parsed.answers } };
+  };
 }
 
 /** The name importSurvey had when it read CSV only. */
