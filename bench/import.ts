@@ -33,7 +33,7 @@ const stored = responses - facts.bad - facts.repeats;
 const instrument = benchInstrument('bench-survey');
 console.log(`file: ${responses.toLocaleString('en-US')} responses × ${QUESTIONS} questions, ${mb(statSync(file).size)}; ${facts.bad} with an unknown label, ${facts.repeats} repeated respondents`);
 
-let started = 0;
+let started: number;
 const schema = `bench_import_${randomBytes(4).toString('hex')}`;
 const db = await createDb({ url, schema });
 const client = await copyClient(url, schema);
