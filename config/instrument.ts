@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Dialect, tableFileKey } from './table-file.ts';
 import { timeZoneSchema } from './time-zone.ts';
 import { readYamlFile } from './yaml-file.ts';
 
@@ -30,27 +31,53 @@ const npsScale = z.object({
   dont_know: dontKnow,
 });
 
+/**
+ * Several answers in one cell (问卷星 joins them with ┋): each option becomes an answer of its own,
+ * `<question id>.<option id>`, scored 100 when chosen and 0 when not. Options are a list (ids 1, 2, …
+ * in order) or a map from answer text to option id.
+ */
+const multiScale = z.object({
+  type: z.literal('multi'),
+  options: z.union([z.array(z.string().min(1)).min(1), z.record(z.string(), slug)]),
+  separator: z.string().min(1).default('┋'),
+  dont_know: dontKnow,
+});
+
 export const questionSchema = z.object({
   id: slug,
-  /** The header of the CSV column holding the answers. */
+  /** The header of the export column holding the answers (or another name the dialect gives it). */
   column: z.string().min(1),
   clause: clauseId.optional(),
-  scale: z.discriminatedUnion('type', [likertScale, npsScale]),
+  scale: z.discriminatedUnion('type', [likertScale, npsScale, multiScale]),
 });
+
+// Where each survey tool puts the response id and the submission time, when the instrument does not say.
+const dialectColumns: Record<Dialect, { submitted_at?: string; respondent_id?: string; blank_answers: string[] }> = {
+  plain: { blank_answers: [] },
+  qualtrics: { submitted_at: 'RecordedDate', respondent_id: 'ResponseId', blank_answers: [] },
+  limesurvey: { submitted_at: 'submitdate', respondent_id: 'id', blank_answers: [] },
+  // 问卷星 writes (跳过) for a question skipped by the survey's logic and (空) for one left blank.
+  wjx: { submitted_at: '提交答卷时间', respondent_id: '序号', blank_answers: ['(跳过)', '(空)', '（跳过）', '（空）'] },
+};
 
 export const instrumentSchema = z
   .object({
     id: slug,
-    community: z.string().min(1),
+    // Optional in the file when the configuration has exactly one community (see loadInstrument).
+    community: z.string({ error: 'required: the community id (or a configuration with exactly one community)' }).min(1),
     source: slug.optional(),
     name: z.string().optional(),
+    /** How the export is read (format, sheet, encoding, dialect); see config/table-file.ts. */
+    file: tableFileKey,
     respondent_id: z.string().optional(),
-    /** The column holding submission times, or wave labels when wave_dates is given. */
+    /** The column holding submission times, or wave labels when wave_dates is given; the dialect's by default. */
     submitted_at: z.string().min(1).optional(),
     /** Exports without a date column: every row was submitted on this day (in the instrument's zone). */
     submitted_on: day.optional(),
     /** Exports whose submitted_at column names a wave ("3QMAR2022"): the day each wave stands for. */
     wave_dates: z.record(z.string(), day).default({}),
+    /** Cell texts that mean "no answer" (on top of a blank cell); the dialect's by default. */
+    blank_answers: z.array(z.string()).optional(),
     /** Zone for submission times written without an offset. */
     timezone: timeZoneSchema.default('Asia/Shanghai'),
     segments: z.record(slug, z.string()).default({}),
@@ -60,21 +87,47 @@ export const instrumentSchema = z
     message: 'question ids must be unique',
     path: ['questions'],
   })
-  .refine((instrument) => (instrument.submitted_at === undefined) !== (instrument.submitted_on === undefined), {
+  .refine((instrument) => instrument.submitted_at === undefined || instrument.submitted_on === undefined, {
     message: 'give either submitted_at (a column) or submitted_on (a fixed day), not both',
     path: ['submitted_at'],
   })
-  .refine((instrument) => Object.keys(instrument.wave_dates).length === 0 || instrument.submitted_at !== undefined, {
+  .refine(
+    (instrument) =>
+      instrument.submitted_at !== undefined || instrument.submitted_on !== undefined || dialectColumns[instrument.file.dialect].submitted_at !== undefined,
+    { message: 'required: the column with the submission time (submitted_at), or a fixed day (submitted_on)', path: ['submitted_at'] },
+  )
+  .refine((instrument) => Object.keys(instrument.wave_dates).length === 0 || instrument.submitted_on === undefined, {
     message: 'wave_dates needs submitted_at, the column holding the wave labels',
     path: ['wave_dates'],
   })
-  .transform((instrument) => ({ ...instrument, source: instrument.source ?? `survey-${instrument.id}` }));
+  .transform((instrument) => {
+    const dialect = dialectColumns[instrument.file.dialect];
+    return {
+      ...instrument,
+      source: instrument.source ?? `survey-${instrument.id}`,
+      // A fixed day replaces the column; otherwise the dialect names it when the instrument does not.
+      submitted_at: instrument.submitted_on === undefined ? (instrument.submitted_at ?? dialect.submitted_at) : undefined,
+      respondent_id: instrument.respondent_id ?? dialect.respondent_id,
+      blank_answers: instrument.blank_answers ?? dialect.blank_answers,
+    };
+  });
 
 export type Instrument = z.infer<typeof instrumentSchema>;
 export type InstrumentQuestion = z.infer<typeof questionSchema>;
 export type Scale = InstrumentQuestion['scale'];
 
+export interface InstrumentDefaults {
+  /** The community when the file names none (the CLI passes the configured one when there is exactly one). */
+  community?: string | undefined;
+}
+
 /** Reads a survey instrument YAML file; a bad file fails with its path, the key and the reason. */
-export function loadInstrument(file: string): Instrument {
-  return readYamlFile(file, instrumentSchema);
+export function loadInstrument(file: string, defaults: InstrumentDefaults = {}): Instrument {
+  return readYamlFile(file, instrumentSchema, (raw) =>
+    defaults.community !== undefined && isObject(raw) && raw.community === undefined ? { ...raw, community: defaults.community } : raw,
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableFileKey } from './table-file.ts';
 import { timeZoneSchema } from './time-zone.ts';
 import { readYamlFile } from './yaml-file.ts';
 
@@ -29,11 +30,13 @@ export const ticketMappingSchema = z
     community: z.string().min(1),
     source: slug.optional(),
     name: z.string().optional(),
+    /** How the export is read (format, sheet, encoding); see config/table-file.ts. */
+    file: tableFileKey,
     /** Zone for export times written without an offset ('YYYY-MM-DD HH:mm[:ss]'). */
     timezone: timeZoneSchema.default('Asia/Shanghai'),
     /** Pattern of the export's times when they are not ISO or YYYY-MM-DD HH:mm[:ss], e.g. "MM/DD/YYYY hh:mm:ss A". */
     date_format: datePattern.optional(),
-    /** CSV headers for each ticket field; only external_id and opened_at are required. */
+    /** Export headers for each ticket field; only external_id and opened_at are required. */
     columns: z.object({
       external_id: z.string().min(1),
       opened_at: z.string().min(1),

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { loadInstrument } from '../../config/instrument.ts';
 import type { Config } from '../../config/schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
-import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
-import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
+import { importSurvey } from '../../collectors/survey/import-survey.ts';
+import { importTickets } from '../../collectors/servicedesk/import-tickets.ts';
 import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
@@ -24,20 +24,22 @@ export function importCommand(loadConfig: () => Config): Command {
   const command = new Command('import').description('import a survey or hotline export file');
   command
     .command('survey')
-    .description('import a survey export (CSV) through an instrument file that maps its columns to questions and clauses')
+    .description('import a survey export (CSV in any encoding, or an Excel sheet; Qualtrics, LimeSurvey, 问卷星) through an instrument file that maps its columns to questions and clauses')
     .argument('<file>', 'the survey export')
     .requiredOption('--instrument <file>', 'instrument YAML (see config/demo/instruments)')
-    .action(async (file: string, options: { instrument: string }) => {
+    .option('--community <id>', 'community of the responses when the instrument names none (default: the configured community, when there is one)')
+    .action(async (file: string, options: { instrument: string; community?: string }) => {
       const config = loadConfig();
-      const instrument = loadInstrument(options.instrument);
+      const [only, ...others] = config.communities;
+      const instrument = loadInstrument(options.instrument, { community: options.community ?? (others.length === 0 ? only?.id : undefined) });
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
-        await report(db, await importSurveyCsv(db, { file, instrument, pseudonymKey: config.privacy.pseudonym_key }));
+        await report(db, await importSurvey(db, { file, instrument, pseudonymKey: config.privacy.pseudonym_key }));
       });
     });
   command
     .command('tickets')
-    .description('import a 12345 hotline / service-desk export (CSV) through a column mapping file')
+    .description('import a 12345 hotline / service-desk export (CSV in any encoding, or an Excel sheet) through a column mapping file')
     .argument('<file>', 'the hotline export')
     .requiredOption('--mapping <file>', 'mapping YAML (see config/demo/mappings)')
     .action(async (file: string, options: { mapping: string }) => {
@@ -45,7 +47,7 @@ export function importCommand(loadConfig: () => Config): Command {
       const mapping = loadTicketMapping(options.mapping);
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
-        await report(db, await importTicketsCsv(db, { file, mapping }));
+        await report(db, await importTickets(db, { file, mapping }));
       });
     });
   return command;

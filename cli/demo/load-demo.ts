@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { loadInstrument } from '../../config/instrument.ts';
 import { type Config, type FeedSource, feedSourceSchema } from '../../config/schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
-import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
-import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
+import { importSurvey } from '../../collectors/survey/import-survey.ts';
+import { importTickets } from '../../collectors/servicedesk/import-tickets.ts';
 import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
 import type { Db } from '../../warehouse/database.ts';
 import type { Role } from '../../warehouse/schema.ts';
@@ -30,12 +30,12 @@ export function demoSources(content: DemoContent, site: DemoSite, community: str
 /** Loads the demo survey and hotline exports through the real importers, and the demo logins. */
 export async function loadDemo(db: Db, config: Config): Promise<ImportSummary[]> {
   for (const user of DEMO_USERS) await ensureUser(db, user);
-  const survey = await importSurveyCsv(db, {
+  const survey = await importSurvey(db, {
     file: resolve(demoDir, 'resident-survey.csv'),
     instrument: loadInstrument(resolve(demoDir, 'instruments/resident-survey.yaml')),
     pseudonymKey: config.privacy.pseudonym_key,
   });
-  const tickets = await importTicketsCsv(db, {
+  const tickets = await importTickets(db, {
     file: resolve(demoDir, 'hotline-tickets.csv'),
     mapping: loadTicketMapping(resolve(demoDir, 'mappings/hotline-12345.yaml')),
   });

@@ -3,7 +3,7 @@ import type { Db } from '../../warehouse/database.ts';
 import type { NewTicket } from '../../warehouse/schema.ts';
 import { insertTickets } from '../../warehouse/writers/tickets.ts';
 import { locateColumns } from '../shared/csv-header.ts';
-import { importCsv } from '../shared/import-csv.ts';
+import { importTable } from '../shared/import-table.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { parseTicket, type TicketColumns } from './parse-ticket.ts';
 
@@ -15,18 +15,19 @@ export interface TicketImport {
 const BATCH = 300;
 
 /**
- * Imports a 12345 hotline / service-desk export. Tickets are keyed by their id in the export, so
+ * Imports a 12345 hotline / service-desk export (CSV or Excel, read as the mapping's `file:` block says). Tickets are keyed by their id in the export, so
  * re-importing (or importing an overlapping later export) stores each ticket once. Rows with a bad
  * time, unknown category or rating are rejected with line and reason; the rest land.
  */
-export async function importTicketsCsv(db: Db, { file, mapping }: TicketImport): Promise<ImportSummary> {
-  return importCsv<NewTicket>(db, {
+export async function importTickets(db: Db, { file, mapping }: TicketImport): Promise<ImportSummary> {
+  return importTable<NewTicket>(db, {
     file,
+    table: mapping.file,
     source: { id: mapping.source, kind: 'servicedesk', community_id: mapping.community, name: mapping.name ?? mapping.id, location: file, reach: 1 },
     batchSize: BATCH,
-    prepare(header) {
+    prepare(header, aliases) {
       const wanted = Object.fromEntries(Object.entries(mapping.columns).filter((entry): entry is [string, string] => entry[1] !== undefined));
-      const at = locateColumns(file, header, wanted, `ticket mapping "${mapping.id}"`) as TicketColumns;
+      const at = locateColumns(file, header, wanted, `ticket mapping "${mapping.id}"`, aliases) as TicketColumns;
       return (line, values) => {
         const parsed = parseTicket(mapping, at, header.length, file, line, values);
         return parsed.ok ? { ok: true, row: parsed.ticket } : parsed;
@@ -35,3 +36,6 @@ export async function importTicketsCsv(db: Db, { file, mapping }: TicketImport):
     write: insertTickets,
   });
 }
+
+/** The name importTickets had when it read CSV only. */
+export const importTicketsCsv = importTickets;

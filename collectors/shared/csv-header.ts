@@ -1,23 +1,36 @@
-/** A CSV file lacks columns its instrument or mapping needs; nothing from the file is stored. */
+/** An export lacks columns its instrument or mapping needs; nothing from the file is stored. */
 export class MissingColumnError extends Error {
   override name = 'MissingColumnError';
 }
 
 /**
- * Finds each wanted column in the header (surrounding spaces ignored) and returns its index,
- * or fails naming the file, every missing column and the configuration that asked for it.
+ * Finds each wanted column in the header (surrounding spaces ignored) and returns its index, or
+ * fails naming the file, every missing column and the configuration that asked for it. A name not
+ * in the header may still match one of a column's other names (`aliases[i]`: Qualtrics' question
+ * text, 问卷星's 题干 without its number), when exactly one column answers to it.
  */
 export function locateColumns<K extends string>(
   file: string,
   header: readonly string[],
   wanted: Readonly<Record<K, string>>,
   owner: string,
+  aliases: readonly (readonly string[])[] = [],
 ): Record<K, number> {
   const trimmed = header.map((name) => name.trim());
   const located = {} as Record<K, number>;
   const missing: string[] = [];
   for (const [role, column] of Object.entries(wanted) as [K, string][]) {
-    const index = trimmed.indexOf(column.trim());
+    const name = column.trim();
+    let index = trimmed.indexOf(name);
+    if (index < 0) {
+      const matches = aliases.flatMap((names, at) => (names.some((alias) => alias.trim() === name) ? [at] : []));
+      if (matches.length > 1) {
+        throw new MissingColumnError(
+          `${file}: column "${column}" (${role}) required by ${owner} is ambiguous: columns ${matches.map((at) => `"${trimmed[at]}"`).join(', ')} all answer to it; name one exactly`,
+        );
+      }
+      index = matches[0] ?? -1;
+    }
     if (index < 0) missing.push(`"${column}" (${role})`);
     else located[role] = index;
   }

@@ -25,9 +25,38 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | undef
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+const DAY = 24 * 60 * 60 * 1000;
+// Zones change offset on quarter hours; within one quarter the offset is the same.
+const QUARTER_HOUR = 15 * 60 * 1000;
 
-/** How far the zone's wall clock is ahead of UTC at the instant. */
+/**
+ * How far the zone's wall clock is ahead of UTC at the instant. Asking Intl costs microseconds, a
+ * large share of importing a survey row, so offsets are remembered per zone and UTC day, or per
+ * quarter hour on a day when the zone changes its offset.
+ */
 function zoneOffsetMs(instant: number, timeZone: string): number {
+  const day = Math.floor(instant / DAY);
+  const dayKey = `${timeZone} d${day}`;
+  let offset = offsets.get(dayKey);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    const start = askZoneOffsetMs(day * DAY, timeZone);
+    // NaN marks a day with a change: look up its quarter hours instead.
+    offset = start === askZoneOffsetMs((day + 1) * DAY - 1000, timeZone) ? start : Number.NaN;
+    offsets.set(dayKey, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarterKey = `${timeZone} q${Math.floor(instant / QUARTER_HOUR)}`;
+  let quarter = offsets.get(quarterKey);
+  if (quarter === undefined) {
+    quarter = askZoneOffsetMs(instant, timeZone);
+    offsets.set(quarterKey, quarter);
+  }
+  return quarter;
+}
+
+function askZoneOffsetMs(instant: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

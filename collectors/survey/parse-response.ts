@@ -3,6 +3,7 @@ import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import type { Reject } from '../shared/run-recorder.ts';
 import { scoreAnswer } from './score-answer.ts';
+import { scoreChoices } from './score-choices.ts';
 
 export interface SurveyLayout {
   /** undefined when the instrument gives a fixed day (submitted_on). */
@@ -17,24 +18,42 @@ export type ParsedResponse =
   | { ok: true; response: Omit<NewSurveyResponse, 'response_key' | 'source_id'>; respondent: string | undefined; answers: NewSurveyAnswer[] }
   | { ok: false; problems: Reject[] };
 
-/** Reads one CSV row into a response and its scored answers, or lists every problem with the row. */
+/**
+ * Reads one export row (or any record laid out as header + values) into a response and its scored
+ * answers, or lists every problem with the row.
+ */
 export function parseResponse(instrument: Instrument, layout: SurveyLayout, file: string, line: number, values: readonly string[]): ParsedResponse {
   const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
   if (values.length !== layout.width) {
     return { ok: false, problems: [reject(null, null, `expected ${layout.width} fields as in the header, found ${values.length}`)] };
   }
-  const cell = (index: number) => (values[index] ?? '').trim();
+  const blanks = new Set(instrument.blank_answers);
+  const cell = (index: number) => {
+    const text = (values[index] ?? '').trim();
+    return blanks.has(text) ? '' : text;
+  };
   const problems: Reject[] = [];
 
   const submittedText = layout.submitted === undefined ? (instrument.submitted_on ?? '') : cell(layout.submitted);
   const submitted = parseLocalDateTime(submittedDay(instrument, submittedText), instrument.timezone);
-  if (!submitted) problems.push(reject(instrument.submitted_at ?? 'submitted_on', submittedText, 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)'));
+  if (!submitted) {
+    const reason =
+      submittedText === '' ? 'the submission time is blank (an unfinished response?)' : 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)';
+    problems.push(reject(instrument.submitted_at ?? 'submitted_on', submittedText, reason));
+  }
 
   const answers: NewSurveyAnswer[] = [];
   for (const [question, index] of layout.questions) {
+    const clause = question.clause ?? null;
+    if (question.scale.type === 'multi') {
+      const outcome = scoreChoices(question.scale, cell(index));
+      if (!outcome.ok) problems.push(reject(question.column, cell(index), outcome.reason));
+      else for (const choice of outcome.answers) answers.push({ question_id: `${question.id}.${choice.optionId}`, clause_id: clause, raw_value: choice.raw, score: choice.score });
+      continue;
+    }
     const outcome = scoreAnswer(question.scale, cell(index));
     if (!outcome.ok) problems.push(reject(question.column, cell(index), outcome.reason));
-    else answers.push({ question_id: question.id, clause_id: question.clause ?? null, raw_value: outcome.raw, score: outcome.score });
+    else answers.push({ question_id: question.id, clause_id: clause, raw_value: outcome.raw, score: outcome.score });
   }
   if (problems.length > 0 || !submitted) return { ok: false, problems };
 

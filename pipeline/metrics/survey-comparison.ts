@@ -57,7 +57,7 @@ export function compareCells(current: CellFigures, baseline: CellFigures): Pick<
     const welch = welchTTest({ n: baseline.n, mean: baseline.index, sd: baseline.sd }, { n: current.n, mean: current.index, sd: current.sd });
     if (welch) out.index_change = { difference: welch.difference, t: welch.t, df: welch.df, p: welch.p, verdict: verdict(welch.p) };
   }
-  if (current.kind === 'likert' && baseline.kind === 'likert') {
+  if ((current.kind === 'likert' || current.kind === 'multi') && baseline.kind === current.kind) {
     const test = twoProportionZTest({ successes: baseline.satisfied, n: baseline.n }, { successes: current.satisfied, n: current.n });
     if (test) out.satisfied_change = { difference: test.difference * 100, z: test.z, p: test.p, verdict: verdict(test.p) };
   }

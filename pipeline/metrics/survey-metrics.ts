@@ -9,18 +9,21 @@ export const SURVEY_METHODS = {
   index: 'index: mean answer on 0–100 (don\'t know and blank leave the base), 95% Student t-interval',
   pct_satisfied: 'pct_satisfied: share of answers in the two best points of the scale, reversed items flipped first',
   nps: 'nps: % promoters (9–10) − % detractors (0–6), 95% adjusted-Wald interval (Rocks 2016)',
+  multi: 'multi-select: one cell per option, index = % of respondents choosing it (Student t-interval on 0/100)',
   suppression: 'cells with fewer answers than privacy.min_cell are suppressed: no figures at all',
 } as const;
 
 export type CellFigures =
   | { suppressed: true }
   | ({ suppressed: false; kind: 'likert' } & LikertFigures)
-  | ({ suppressed: false; kind: 'nps' } & NpsFigures);
+  | ({ suppressed: false; kind: 'nps' } & NpsFigures)
+  // One option of a multi-select question: index is the % choosing it, satisfied the number choosing it.
+  | ({ suppressed: false; kind: 'multi' } & LikertFigures);
 
 export interface CellIdentity {
   question: string;
   clause: string | null;
-  kind: 'likert' | 'nps';
+  kind: 'likert' | 'nps' | 'multi';
   /** The segment value when grouped (--by); null for responses without one. Absent when not grouped. */
   segment?: string | null;
 }
@@ -54,6 +57,11 @@ export class UnknownSegmentError extends Error {
 export function cellFigures(question: InstrumentQuestion, counts: readonly ScoreCount[], minCell: number): CellFigures {
   const n = counts.reduce((total, c) => total + c.n, 0);
   if (n < minCell || n === 0) return { suppressed: true };
+  if (question.scale.type === 'multi') {
+    // Options are stored as 0 (not chosen) or 100 (chosen): on a 3-point frame the "top two" are exactly the 100s.
+    const figures = likertFigures(counts, { min: 0, max: 2 });
+    return figures ? { suppressed: false, kind: 'multi', ...figures } : { suppressed: true };
+  }
   if (question.scale.type === 'nps') {
     const figures = npsFigures(counts);
     return figures ? { suppressed: false, kind: 'nps', ...figures } : { suppressed: true };
@@ -74,10 +82,13 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
   const segments = grouped ? segmentValues(counts) : [null];
   const cells: QuestionCell[] = [];
   for (const question of instrument.questions) {
-    for (const segment of segments) {
-      const mine = counts.filter((c) => c.question_id === question.id && c.segment === segment);
+    // A multi-select question is stored as one answer per option, "question.option".
+    const ids =
+      question.scale.type === 'multi' ? [...new Set(counts.map((c) => c.question_id).filter((id) => id.startsWith(`${question.id}.`)))].sort() : [question.id];
+    for (const [id, segment] of ids.flatMap((id) => segments.map((segment) => [id, segment] as const))) {
+      const mine = counts.filter((c) => c.question_id === id && c.segment === segment);
       cells.push({
-        question: question.id,
+        question: id,
         clause: question.clause ?? null,
         kind: question.scale.type,
         ...(grouped ? { segment } : {}),

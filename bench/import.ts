@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:import`: imports a generated survey export of 100,000 responses × 10 questions
+ * (1,000,000 answers; 0.1% rows with an unknown label, 0.1% repeated respondents) through the real
+ * importer — validation, scoring, pseudonymisation, rejects with redaction, deduplication — into
+ * PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a fresh schema), and
+ * measures in the same run PostgreSQL's own COPY of (a) the same rows it stored, into bare tables,
+ * and (b) the export file itself, into a bare table of text columns. Then, for information, the
+ * importer on PGlite (in memory) on a tenth of the file. Prints rates, ratios, peak RSS and a profile.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { headerAliases } from '../collectors/shared/header-aliases.ts';
+import { readTableRecords } from '../collectors/shared/table-records.ts';
+import { importSurvey, surveyRowParser } from '../collectors/survey/import-survey.ts';
+import { createDb } from '../warehouse/database.ts';
+import { migrateToLatest } from '../warehouse/migrate.ts';
+import { copyClient, copyIn, copyOut } from './import/copy-reference.ts';
+import { benchInstrument, QUESTIONS, writeSurveyFile } from './import/survey-file.ts';
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const responses = Number(process.env.BENCH_RESPONSES ?? 100_000);
+const pseudonymKey = 'bench-pseudonym-key';
+const dir = mkdtempSync(join(tmpdir(), 'talentpulse-bench-import-'));
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const rate = (n: number, seconds: number) => `${Math.round(n / seconds).toLocaleString('en-US')}/s`;
+
+const file = join(dir, 'survey.csv');
+const facts = await writeSurveyFile(file, responses);
+const stored = responses - facts.bad - facts.repeats;
+const instrument = benchInstrument('bench-survey');
+console.log(`file: ${responses.toLocaleString('en-US')} responses × ${QUESTIONS} questions, ${mb(statSync(file).size)}; ${facts.bad} with an unknown label, ${facts.repeats} repeated respondents`);
+
+let started: number;
+const schema = `bench_import_${randomBytes(4).toString('hex')}`;
+const db = await createDb({ url, schema });
+const client = await copyClient(url, schema);
+try {
+  await migrateToLatest(db);
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  started = performance.now();
+  const summary = await importSurvey(db, { file, instrument, pseudonymKey });
+  const importSeconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  if (summary.new !== stored || summary.rejected !== facts.bad || summary.duplicate !== facts.repeats) {
+    throw new Error(`unexpected import summary ${JSON.stringify(summary)}; expected new ${stored}, rejected ${facts.bad}, duplicate ${facts.repeats}`);
+  }
+  const storedRows = stored * (QUESTIONS + 1);
+
+  // The reference: PostgreSQL's COPY of exactly what the importer stored, (a) into tables without
+  // keys or constraints, (b) into tables with the same keys, checks and foreign keys as ours.
+  await copyOut(client, 'select id, community_id, instrument_id, response_key, submitted_at, segments, source_id, source_row from survey_responses', join(dir, 'responses.csv'));
+  await copyOut(client, 'select community_id, response_id, question_id, clause_id, raw_value, score from survey_answers', join(dir, 'answers.csv'));
+  await client.query(`create table copy_responses (id bigint, community_id text, instrument_id text, response_key text, submitted_at timestamptz, segments jsonb, source_id text, source_row integer)`);
+  await client.query(`create table copy_answers (community_id text, response_id bigint, question_id text, clause_id text, raw_value text, score double precision)`);
+  await client.query(`create table keyed_responses (like survey_responses including all, foreign key (community_id) references communities (id), foreign key (source_id) references sources (id))`);
+  await client.query(`create table keyed_answers (like survey_answers including all, foreign key (community_id, response_id) references keyed_responses (community_id, id) on delete cascade)`);
+  await client.query(`create table copy_file (${['respondent', 'submitted', 'language', 'type', ...Array.from({ length: QUESTIONS }, (_, q) => `q${q + 1}`)].map((c) => `${c} text`).join(', ')})`);
+  const responseColumns = '(id, community_id, instrument_id, response_key, submitted_at, segments, source_id, source_row)';
+  const copyRowsSeconds = (await copyIn(client, 'copy_responses', join(dir, 'responses.csv'), false)) + (await copyIn(client, 'copy_answers', join(dir, 'answers.csv'), false));
+  const keyedSeconds = (await copyIn(client, `keyed_responses ${responseColumns}`, join(dir, 'responses.csv'), false)) + (await copyIn(client, 'keyed_answers', join(dir, 'answers.csv'), false));
+  const copyFileSeconds = await copyIn(client, 'copy_file', file, true);
+
+  // Profile, after the import so its garbage does not count in the import's RSS: reading alone,
+  // then reading and parsing (validation, scoring, pseudonymisation), no database.
+    started = performance.now();
+  for await (const _item of readTableRecords(file, instrument.file)) void _item;
+  const readSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  {
+    let parse: ReturnType<typeof surveyRowParser> | undefined;
+    for await (const item of readTableRecords(file, instrument.file)) {
+      if ('error' in item) continue;
+      if (!parse) parse = surveyRowParser(file, instrument, pseudonymKey, item.values, headerAliases([item.values], 'plain'));
+      else parse(item.line, item.values);
+    }
+  }
+  const parseSeconds = (performance.now() - started) / 1000;
+
+  console.log('');
+  console.log(`importer → PostgreSQL      ${importSeconds.toFixed(2)} s  ${rate(responses, importSeconds)} file rows, ${rate(storedRows, importSeconds)} stored rows (responses + answers)`);
+  console.log(`COPY of the stored rows    ${copyRowsSeconds.toFixed(2)} s  ${rate(storedRows, copyRowsSeconds)} rows   → importer at ${(copyRowsSeconds / importSeconds).toFixed(2)}× COPY (goal ≥ 0.5×)`);
+  console.log(`COPY of them, keyed       ${keyedSeconds.toFixed(2)} s  ${rate(storedRows, keyedSeconds)} rows   → importer at ${(keyedSeconds / importSeconds).toFixed(2)}× COPY into tables with our keys and foreign keys`);
+  console.log(`COPY of the file as text   ${copyFileSeconds.toFixed(2)} s  ${rate(responses, copyFileSeconds)} rows   → importer at ${(copyFileSeconds / importSeconds).toFixed(2)}× COPY`);
+  console.log(`peak RSS during the import ${mb(peak)} (goal < 300 MB; ${mb(baseline)} before it)`);
+  console.log(`profile: reading the CSV ${readSeconds.toFixed(2)} s; + parsing, scoring, pseudonymising ${(parseSeconds - readSeconds).toFixed(2)} s; + writing (SQL, transactions, rejects) ${(importSeconds - parseSeconds).toFixed(2)} s`);
+} finally {
+  await client.query(`drop schema ${schema} cascade`);
+  await client.end();
+  await db.destroy();
+}
+
+// For information: the embedded database, on a tenth of the rows (it keeps everything in memory).
+{
+  const small = join(dir, 'survey-small.csv');
+  const smallFacts = await writeSurveyFile(small, Math.max(1000, Math.floor(responses / 10)));
+  const pglite = await createDb({ dataDir: 'memory://' });
+  await migrateToLatest(pglite);
+  await sql`select 1`.execute(pglite);
+  started = performance.now();
+  await importSurvey(pglite, { file: small, instrument, pseudonymKey });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`importer → PGlite (memory) ${seconds.toFixed(2)} s  ${rate(smallFacts.responses, seconds)} file rows on ${smallFacts.responses.toLocaleString('en-US')} responses`);
+  await pglite.destroy();
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,98 @@
+import type { TableFile } from '../../config/table-file.ts';
+import type { Db } from '../../warehouse/database.ts';
+import { ensureCommunity } from '../../warehouse/writers/communities.ts';
+import { ensureSource, type SourceRow } from '../../warehouse/writers/sources.ts';
+import { MissingColumnError } from './csv-header.ts';
+import { headerAliases } from './header-aliases.ts';
+import type { ImportSummary } from './import-summary.ts';
+import { type Reject, startRun } from './run-recorder.ts';
+import { readTableRecords } from './table-records.ts';
+
+export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; problems: Reject[] };
+
+export interface TableImport<Row> {
+  file: string;
+  /** How to read the file (format, sheet, encoding, dialect, header rows). */
+  table: TableFile;
+  source: SourceRow;
+  batchSize: number;
+  /**
+   * Checks the header before anything is written (throwing MissingColumnError naming the file and
+   * column) and returns how to read each data row (line number in the file, cell values).
+   * `aliases[i]` are the other names column i answers to (see headerAliases).
+   */
+  prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
+  /** Stores a batch idempotently; says for each row whether it was new. */
+  write(db: Db, rows: Row[]): Promise<boolean[]>;
+}
+
+/**
+ * The import loop every export shares: stream the file (CSV or Excel), read its header rows, parse
+ * each row, keep rejects with their line and reason, store the rest in batches, and record the run.
+ * Importing a file twice equals once.
+ */
+export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<ImportSummary> {
+  const { file, source, table } = spec;
+  const records = readTableRecords(file, table);
+  try {
+    const headerRows: string[][] = [];
+    while (headerRows.length < table.header_rows) {
+      const next = await records.next();
+      if (next.done || 'error' in next.value) {
+        throw new MissingColumnError(`${file}: no readable header row ${headerRows.length + 1} (the file's format says ${table.header_rows} header rows)`);
+      }
+      headerRows.push(next.value.values);
+    }
+    const header = headerRows[0] ?? [];
+    const parse = spec.prepare(header, headerAliases(headerRows, table.dialect));
+
+    await ensureCommunity(db, { id: source.community_id });
+    await ensureSource(db, source);
+    const run = await startRun(db, source.id);
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      let batch: Row[] = [];
+      // One batch is written while the next is parsed (on PostgreSQL the server works on another
+      // core meanwhile); a failed write is thrown at the next batch or at the end.
+      let failure: { error: unknown } | undefined;
+      const settle = async () => {
+        await writing;
+        if (failure) throw failure.error;
+      };
+      const write = async () => {
+        const rows = batch;
+        batch = [];
+        await settle();
+        if (rows.length === 0) return;
+        writing = spec.write(db, rows).then(
+          (fresh) => {
+            for (const isNew of fresh) run.stats[isNew ? 'new' : 'duplicate']++;
+          },
+          (error: unknown) => {
+            failure = { error };
+          },
+        );
+      };
+      for await (const item of records) {
+        run.stats.read++;
+        if ('error' in item) {
+          await run.reject({ location: file, row: item.line, field: null, value: null, reason: item.error });
+          continue;
+        }
+        const parsed = parse(item.line, item.values);
+        if (!parsed.ok) await run.reject(...parsed.problems);
+        else batch.push(parsed.row);
+        if (batch.length >= spec.batchSize) await write();
+      }
+      await write();
+      await settle();
+      return await run.finish();
+    } catch (error) {
+      await writing;
+      await run.finish(`${file}: ${(error as Error).message}`);
+      throw error;
+    }
+  } finally {
+    await records.return(undefined);
+  }
+}
