@@ -22,6 +22,7 @@ const [tinyld, tinyldMs] = await timed(() => import('tinyld'));
 const [franc, francMs] = await timed(() => import('franc-min'));
 const { DEFAULT_LANGUAGES, createLanguageDetector } = await import('../pipeline/scoring/language.ts');
 const { SharedDataMissingError, loadSet, requireSharedData } = await import('../scripts/sentiment/data.ts');
+const { scoreSentiment } = await import('../pipeline/scoring/sentiment.ts');
 
 type Guess = (text: string, languages: readonly string[]) => { language: string; reliable: boolean };
 
@@ -104,3 +105,18 @@ for (const [name, { loadMs, pkg }] of Object.entries(guesses)) {
   const dir = resolve(projectDir, 'node_modules', pkg);
   console.log(`${name.padEnd(12)} ${loadMs.toFixed(0).padStart(6)} ms   ${existsSync(dir) ? (folderBytes(dir) / 1e6).toFixed(1) : '?'} MB (${pkg}, whole package)`);
 }
+
+// Mixed text is scored by both models: its cost against one model on the same texts, in this run.
+const mixed = ['签证 office 的服务 really bad，等了三个月', 'The 12345 hotline 态度很好', '人才卡办不了，nobody answers', '服务不错，但是签证太慢，打12345没人回复。The staff were not helpful.', '周末的中秋活动 was a total waste of time'];
+function perSecond(run: (text: string) => unknown): number {
+  let best = 0;
+  for (let pass = 0; pass < 5; pass += 1) {
+    const started = performance.now();
+    for (let i = 0; i < 2000; i += 1) for (const text of mixed) run(text);
+    best = Math.max(best, (2000 * mixed.length) / ((performance.now() - started) / 1000));
+  }
+  return best;
+}
+const both = perSecond((text) => scoreSentiment(text));
+const one = perSecond((text) => scoreSentiment(text, { lang: 'zh' }));
+console.log(`\nmixed zh-en texts: ${both.toFixed(0)}/s scored in both languages, ${one.toFixed(0)}/s by the Chinese model alone → ${(both / one).toFixed(2)}×`);

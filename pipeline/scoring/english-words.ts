@@ -14,12 +14,25 @@ should there here than then very too just only also still again ever never nobod
 ok okay thanks thank please sorry yes good great nice bad poor worst best terrible awful slow fast late help helpful useless
 wait waiting waited again already finally delayed delay problem issue office staff hotline people service get got go went
 make made take took say said call called answer answers answered anyone someone will wont cant dont didnt isnt wasnt im ive
-after before because while until into out up down over under new old day days week weeks month months year years time`;
+after before because while until into out up down over under new old day days week weeks month months year years time
+just like well even way work works life love loved feel feels look looks little own see seen seems long world both something
+anything everything being between each such may might must off around almost though yet nor quite really rather pretty enough
+every through much funny fun boring dull interesting smart clever stupid dumb silly sweet beautiful lovely wonderful amazing
+awesome excellent perfect fine happy sad angry upset disappointed disappointing satisfied unhelpful rude friendly kind polite
+patient quick quickly slowly hard easy simple difficult better worse worst least less lot lots thing things story movie
+character characters performance performances moments moment feeling heart mind life lives man woman women men kids family
+friend friends home house room apartment school hospital doctor police bank card account phone number email website online
+permit residence center centre desk application apply applied approved rejected refused processing appointment form forms
+documents paperwork english chinese foreign foreigner foreigners expat expats community event events city street bus taxi
+hate hated like liked enjoy enjoyed recommend recommended worth waste money pay paid free cheap expensive price
+totally completely absolutely hardly barely simply truly actually probably maybe perhaps sure certainly definitely
+should've could've would've doesnt havent hasnt wouldnt couldnt shouldnt arent werent youre theyre thats theres whats`;
 
 const foreign = `le la les et est des une je pas pour dans du que nous sont avec mais très ne ce il elle qui au aux sur vous leur été
 merci bonjour der die das und ist nicht ich ein eine mit zu auf für sind sie es den dem von wie schon noch sehr danke bitte kein
 keine leider warum el los las y una por para con muy pero yo está del se lo como hay estoy gracias nadie todo di che non sono
-della grazie è ho os não uma com muito estou obrigado ninguém onde fica het een niet zijn voor ook maar dat de en`;
+della grazie è ho os não uma com muito estou obrigado ninguém onde fica het een niet zijn voor ook maar dat de en
+yang dan ini itu dengan untuk tidak saya ada ve bir bu için çok ile ama của và là không có được người những nie jest się na że jak`;
 
 const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
 
@@ -27,9 +40,15 @@ const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
 // case, are then counted without slicing or lower-casing strings.
 const MAX_PACKED = 10;
 const englishPacked = new Set<number>();
+// Longer words, and words with accents, are looked up as strings: few texts have many.
+const englishLong = new Set<string>();
 const foreignPacked = new Set<number>();
 const foreignAccented = new Set<string>();
-for (const word of words(english)) englishPacked.add(packAscii(word, 0, word.length));
+for (const word of words(english)) {
+  const key = packAscii(word, 0, word.length);
+  if (key >= 0) englishPacked.add(key);
+  else englishLong.add(word);
+}
 for (const word of words(foreign)) {
   const key = packAscii(word, 0, word.length);
   if (key >= 0) foreignPacked.add(key);
@@ -79,8 +98,10 @@ export function wordEvidence(text: string, start = 0, end = text.length): WordEv
     if (key >= 0) {
       if (englishPacked.has(key)) evidence.english += 1;
       else if (foreignPacked.has(key)) evidence.foreign += 1;
-    } else if (stop - i <= MAX_PACKED && foreignAccented.has(text.slice(i, stop).toLowerCase())) {
-      evidence.foreign += 1;
+    } else {
+      const word = text.slice(i, stop).toLowerCase();
+      if (englishLong.has(word)) evidence.english += 1;
+      else if (foreignAccented.has(word)) evidence.foreign += 1;
     }
     i = stop;
   }

@@ -25,10 +25,14 @@ function hasChinese(text: string): boolean {
   return false;
 }
 
-/** Two Latin words, or one common English word: a product name alone (iPhone) carries no opinion. */
-function hasEnglish(text: string): boolean {
+/**
+ * English enough to score: 'yes' when plainly English, 'maybe' (ask the detector) for two Latin
+ * words or one common English word, 'no' for less: a product name alone (iPhone) carries no opinion.
+ */
+function englishPart(text: string): 'yes' | 'maybe' | 'no' {
   const evidence = wordEvidence(text);
-  return evidence.words >= 2 || evidence.english >= 1;
+  if (evidence.english >= 2 && evidence.english >= 4 * evidence.foreign) return 'yes';
+  return evidence.words >= 2 || evidence.english >= 1 ? 'maybe' : 'no';
 }
 
 const hanRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
@@ -43,10 +47,11 @@ const blank = (run: string) => ','.padEnd(run.length, ' ');
  */
 export function scoreMixedText(text: string, main: 'zh' | 'en', options: LanguageOptions, scoreAs: ScoreAs, neutralBand: number): SentimentResult | null {
   const other = main === 'zh' ? 'en' : 'zh';
-  if (!(other === 'en' ? hasEnglish(text) : hasChinese(text))) return null;
+  const enough = other === 'en' ? englishPart(text) : hasChinese(text) ? 'maybe' : 'no';
+  if (enough === 'no') return null;
   const otherView = text.replace(main === 'zh' ? hanRun : latinRun, blank);
   // Latin words in a Chinese text may be French or German: only English has a model here.
-  if (detectLanguage(otherView, options) !== other) return null;
+  if (enough === 'maybe' && detectLanguage(otherView, options) !== other) return null;
   const mainView = text.replace(other === 'zh' ? hanRun : latinRun, blank);
   const parts = [scoreAs(mainView, main), scoreAs(otherView, other)];
   return combine(parts, main, neutralBand);

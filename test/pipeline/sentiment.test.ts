@@ -152,11 +152,4 @@ describe('scoreSentiment on other input', () => {
     }
     expect(SENTIMENT_VERSION).toBe('logreg-1');
   });
-
-  it('scores ten thousand posts quickly', () => {
-    const text = '服务不错，但是签证太慢，打12345没人回复。The staff were not helpful.';
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i += 1) scoreSentiment(text);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
 });
