@@ -1,9 +1,9 @@
+// The scorer (its language detector loads for a second or two) is imported by the commands that score, not by every command.
 import { Command, Option } from 'commander';
 import { loadClauses } from '../config/clauses.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
-import { runPipeline } from '../pipeline/steps/run-pipeline.ts';
 import { audit } from '../warehouse/auth/audit.ts';
 import { ensureUser, findUser } from '../warehouse/auth/users.ts';
 import { createDb } from '../warehouse/database.ts';
@@ -19,8 +19,6 @@ import { importCommand } from './commands/imports.ts';
 import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { metricsTicketsCommand } from './commands/metrics-tickets.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
-import { sentimentCommand } from './commands/sentiment.ts';
-import { startCommand } from './commands/start.ts';
 import { formatCrawlReport } from './format-crawl.ts';
 import { databaseOptions, withWarehouse } from './warehouse.ts';
 
@@ -33,7 +31,7 @@ const program = new Command('talentpulse')
 program
   .command('start')
   .description('migrate, load the demo (when enabled), collect, score, check alerts, run the scheduler and serve the dashboard')
-  .action(() => startCommand(config()));
+  .action(async () => (await import('./commands/start.ts')).startCommand(config()));
 
 program
   .command('migrate')
@@ -76,6 +74,7 @@ program
   .option('--rescore', 'after a model change: drop the current scorer version\'s scores, score all history again and rebuild all rollups')
   .action(async (options: { rescore?: boolean }) => {
     const c = config();
+    const { runPipeline } = await import('../pipeline/steps/run-pipeline.ts');
     await withWarehouse(c, async (db) => {
       const outcome = await runPipeline(db, c, loadClauses(), { rescore: options.rescore ?? false });
       if (options.rescore) console.log(`dropped ${outcome.scored.dropped} scores of ${outcome.scored.scorer_version} (older versions kept)`);
@@ -110,7 +109,7 @@ program
   .description('score one text per line from stdin; prints {"label","score","lang","terms"} per line')
   .addOption(new Option('--lang <lang>', 'language of the texts').choices(['auto', 'zh', 'en']).default('auto'))
   .option('--explain', 'list every term that drove the score', false)
-  .action((options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => sentimentCommand(options));
+  .action(async (options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => (await import('./commands/sentiment.ts')).sentimentCommand(options));
 
 program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));

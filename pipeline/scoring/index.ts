@@ -1,5 +1,6 @@
 /** Pure scoring: text or rows in, numbers out. No I/O, no database. */
-export { detectLanguage } from './language.ts';
+export { DEFAULT_LANGUAGES, detectLanguage } from './language.ts';
+export type { LanguageOptions } from './language.ts';
 export { NEUTRAL_BAND, SENTIMENT_VERSION, scoreSentiment } from './sentiment.ts';
 export type { SentimentLabel, SentimentOptions, SentimentResult } from './sentiment.ts';
 export { compareClauseIds, createClauseTagger, tagClauses } from './clauses.ts';

@@ -1,154 +1,69 @@
 /**
- * Script-based language guess. Good enough to route a text to the right lexicon and to count
- * tickets by language; a later issue may swap in a statistical identifier behind the same function.
+ * Language of a text, as an ISO 639-1 code ('und' when it has no letters or no answer). Scripts
+ * that name their language settle it at once (Han without kana → zh, kana → ja, Hangul → ko, Thai
+ * → th); clear English is recognised by its common words; everything else goes to a statistical
+ * detector restricted to the languages plausible here, with a bias to English for short Latin text.
  */
+import { wordEvidence } from './english-words.ts';
+import { eldGuess, type StatisticalGuess } from './eld-guess.ts';
+import { Script, countScripts, createScriptCounts } from './scripts.ts';
 
-type Script = 'han' | 'kana' | 'hangul' | 'latin' | 'cyrillic' | 'arabic' | 'thai' | 'devanagari';
+/** The languages of Jinan's international community: what a text may be detected as by default. */
+export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['zh', 'en', 'ja', 'ko', 'ru', 'fr', 'de', 'es', 'it', 'pt', 'ar', 'vi', 'th', 'ms', 'hi', 'ur', 'tr', 'nl', 'pl', 'uk', 'fa']);
 
-function scriptOf(code: number): Script | null {
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) return 'han';
-  if (code >= 0x3040 && code <= 0x30ff) return 'kana';
-  if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) return 'hangul';
-  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) return 'latin';
-  if (code >= 0x400 && code <= 0x4ff) return 'cyrillic';
-  if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f)) return 'arabic';
-  if (code >= 0xe00 && code <= 0xe7f) return 'thai';
-  if (code >= 0x900 && code <= 0x97f) return 'devanagari';
-  return null;
+export interface LanguageOptions {
+  /** Plausible languages (ISO 639-1): no text is detected as any other. DEFAULT_LANGUAGES unless given. */
+  languages?: readonly string[];
 }
 
-const scriptLanguage: Record<Exclude<Script, 'han' | 'kana' | 'latin'>, string> = {
-  hangul: 'ko',
-  cyrillic: 'ru',
-  arabic: 'ar',
-  thai: 'th',
-  devanagari: 'hi',
-};
+/** At most this many words make a short text, which English words keep English. */
+const SHORT_WORDS = 5;
+// What a script means when the statistical detector has no answer.
+const scriptDefault: Partial<Record<Script, string>> = { [Script.Cyrillic]: 'ru', [Script.Arabic]: 'ar', [Script.Devanagari]: 'hi' };
 
-// Function words that tell the common Latin-script languages of expatriates apart.
-const latinStopwords: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
-  ['en', new Set(['the', 'and', 'is', 'are', 'was', 'to', 'of', 'in', 'it', 'i', 'you', 'my', 'for', 'with', 'not', 'this', 'that', 'have'])],
-  ['fr', new Set(['le', 'la', 'les', 'et', 'est', 'des', 'une', 'je', 'pas', 'pour', 'dans', 'du', 'que', 'nous', 'sont'])],
-  ['de', new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'ein', 'eine', 'mit', 'zu', 'auf', 'für', 'sind', 'wir'])],
-  ['es', new Set(['el', 'los', 'las', 'y', 'es', 'una', 'por', 'para', 'con', 'muy', 'pero', 'yo', 'está', 'del', 'que'])],
-];
-
-const nonLetters = /[^\p{L}']+/u;
-
-// Each stopword up to five ASCII letters (or ') packed into a number, with the languages that list it:
-// pure-ASCII texts, the usual case, are then counted without splitting or lower-casing strings.
-const packedStopwords = new Map<number, number[]>();
-latinStopwords.forEach(([, stopwords], index) => {
-  for (const word of stopwords) {
-    const key = packAscii(word, 0, word.length);
-    if (key >= 0) packedStopwords.set(key, [...(packedStopwords.get(key) ?? []), index]);
-  }
-});
-
-/** a–z and ' of text[start, end) five bits each, upper case folded; -1 when it cannot be a stopword. */
-function packAscii(text: string, start: number, end: number): number {
-  if (end - start > 5) return -1;
-  let key = 0;
-  for (let k = start; k < end; k += 1) {
-    let c = text.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) c += 32;
-    const digit = c === 0x27 ? 27 : c >= 0x61 && c <= 0x7a ? c - 0x60 : -1;
-    if (digit < 0) return -1;
-    key = key * 32 + digit;
-  }
-  return key;
-}
-
-const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27;
-
-function latinHits(text: string, ascii: boolean): number[] {
-  const hits = latinStopwords.map(() => 0);
-  if (ascii) {
-    // In ASCII, \p{L} is exactly A–Z and a–z: the same words as the split below.
-    let i = 0;
-    while (i < text.length) {
-      if (!isAsciiLetter(text.charCodeAt(i))) {
-        i += 1;
-        continue;
-      }
-      let end = i + 1;
-      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end += 1;
-      const langs = packedStopwords.get(packAscii(text, i, end));
-      if (langs) for (const index of langs) hits[index] = (hits[index] ?? 0) + 1;
-      i = end;
-    }
-    return hits;
-  }
-  const words = text.toLowerCase().split(nonLetters);
-  latinStopwords.forEach(([, stopwords], index) => {
-    for (const word of words) if (stopwords.has(word)) hits[index] = (hits[index] ?? 0) + 1;
-  });
-  return hits;
-}
-
-function guessLatinLanguage(text: string, ascii: boolean): string {
-  const hits = latinHits(text, ascii);
-  let best = 'en';
-  let bestHits = 0;
-  latinStopwords.forEach(([lang], index) => {
-    // Strictly greater: English wins ties, since it is the working language of most posts.
-    if ((hits[index] ?? 0) > bestHits) {
-      best = lang;
-      bestHits = hits[index] ?? 0;
-    }
-  });
-  return best;
-}
-
-const scripts: readonly Script[] = ['han', 'kana', 'hangul', 'latin', 'cyrillic', 'arabic', 'thai', 'devanagari'];
 // Reused between calls (detection is synchronous).
-const counts = new Int32Array(scripts.length);
-const order: number[] = [];
+const scripts = createScriptCounts();
 
-/**
- * 'zh' when Han characters dominate, 'en' for English, else a best guess ('ja', 'ko', 'ru', 'ar', …);
- * 'und' when the text has no letters at all.
- */
-export function detectLanguage(text: string): string {
-  // Counts per script, in the order the scripts first appear (ties go to the first seen).
-  counts.fill(0);
-  order.length = 0;
-  let ascii = true;
-  // Code units, not code points: every script counted here lies in the BMP, and no surrogate is in one.
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x80) ascii = false;
-    const script = scriptIndexOf(code);
-    if (script < 0) continue;
-    if (counts[script] === 0) order.push(script);
-    counts[script] = (counts[script] ?? 0) + 1;
-  }
-  const han = counts[0] ?? 0;
-  const kana = counts[1] ?? 0;
-  const latin = counts[3] ?? 0;
-  // Japanese mixes kanji with kana; a Chinese text never has more than a stray kana.
-  if (kana > 0 && kana * 5 >= han) return 'ja';
-  let maxOther = 0;
-  for (const script of order) if (script !== 0 && script !== 3 && (counts[script] ?? 0) > maxOther) maxOther = counts[script] ?? 0;
-  // One Han character carries about a word, an English word about five letters: compare on that footing.
-  if (han > 0 && han * 3 >= latin && han >= maxOther) return 'zh';
-  let top = -1;
-  let topCount = 0;
-  for (const script of order) {
-    if (script === 0 || script === 1) continue;
-    if ((counts[script] ?? 0) > topCount) {
-      top = script;
-      topCount = counts[script] ?? 0;
+/** A detector over the given statistical guess; detectLanguage below uses eld. */
+export function createLanguageDetector(guess: StatisticalGuess) {
+  return function detect(text: string, options: LanguageOptions = {}): string {
+    const languages = options.languages ?? DEFAULT_LANGUAGES;
+    const allowed = (lang: string) => (languages.includes(lang) ? lang : 'und');
+    const { counts, order } = countScripts(text, scripts);
+    const han = counts[Script.Han] ?? 0;
+    const kana = counts[Script.Kana] ?? 0;
+    const latin = counts[Script.Latin] ?? 0;
+    // Japanese mixes kanji with kana; a Chinese text never has more than a stray kana.
+    if (kana > 0 && kana * 5 >= han) return allowed('ja');
+    let top: Script = Script.None;
+    let topCount = 0;
+    let maxOther = 0;
+    for (const script of order) {
+      const count = counts[script] ?? 0;
+      if (script === Script.Han || script === Script.Kana) continue;
+      if (script !== Script.Latin) maxOther = Math.max(maxOther, count);
+      if (count > topCount) {
+        top = script;
+        topCount = count;
+      }
     }
-  }
-  if (top < 0) return han > 0 ? 'zh' : 'und';
-  if (top === 3) return guessLatinLanguage(text, ascii);
-  return scriptLanguage[scripts[top] as Exclude<Script, 'han' | 'kana' | 'latin'>];
+    // One Han character carries about a word, an English word about five letters: compare on that footing.
+    if (han > 0 && han * 3 >= latin && han >= maxOther) return allowed('zh');
+    if (top === Script.None) return han > 0 ? allowed('zh') : 'und';
+    if (top === Script.Hangul) return allowed('ko');
+    if (top === Script.Thai) return allowed('th');
+    if (top !== Script.Latin) return allowed(guess(text, languages).language || (scriptDefault[top] ?? 'und'));
+    const evidence = wordEvidence(text);
+    const english = languages.includes('en');
+    if (english && evidence.english >= 2 && evidence.english >= 4 * evidence.foreign) return 'en';
+    // A short text with no foreign function word: English, the community's working language, unless the detector is sure.
+    const shortUnmarked = english && evidence.foreign === 0 && evidence.words <= SHORT_WORDS;
+    if (shortUnmarked && evidence.english >= 1) return 'en';
+    const { language, reliable } = guess(text, languages);
+    if (shortUnmarked && !reliable) return 'en';
+    return allowed(language || 'und');
+  };
 }
 
-function scriptIndexOf(code: number): number {
-  // Plain ASCII letters first: most texts are mostly these.
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 3 : -1;
-  const script = scriptOf(code);
-  return script === null ? -1 : scripts.indexOf(script);
-}
+/** The language of `text` among the plausible ones (ISO 639-1, 'und' when undecidable). */
+export const detectLanguage = createLanguageDetector(eldGuess);

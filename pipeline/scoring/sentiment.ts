@@ -7,6 +7,7 @@
 import { detectLanguage } from './language.ts';
 import enObjectiveFile from './model/objective-en.json' with { type: 'json' };
 import zhObjectiveFile from './model/objective-zh.json' with { type: 'json' };
+import { scoreMixedText } from './mixed-text.ts';
 import enModelFile from './model/sentiment-en.json' with { type: 'json' };
 import zhModelFile from './model/sentiment-zh.json' with { type: 'json' };
 import { createFeatures, extractFeatures } from './sentiment-features.ts';
@@ -20,13 +21,15 @@ export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 export interface SentimentOptions {
   /** 'auto' (default) detects the language; 'zh' or 'en' forces a model. */
   lang?: 'auto' | 'zh' | 'en';
+  /** With 'auto': the languages a text may be detected as (ISO 639-1); DEFAULT_LANGUAGES of ./language.ts unless given. */
+  languages?: readonly string[];
 }
 
 export interface SentimentResult {
   label: SentimentLabel;
   /** In [-1, 1]; 0 when unscored. */
   score: number;
-  /** The language scored ('zh', 'en'), or the detected one when it has no model ('und' for empty text). */
+  /** The language scored ('zh', 'en'; the main one of mixed Chinese-English text), or the detected one when it has no model ('und' for empty text). */
   lang: string;
   /** The words and phrases that drove the score, strongest first, with their negation ("不满意", "not helpful"). */
   terms: string[];
@@ -59,8 +62,12 @@ let contributions = new Float64Array(1024);
  */
 export function scoreSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
   if (text.trim() === '') return { label: 'unscored', score: 0, lang: 'und', terms: [] };
-  const lang = options.lang === undefined || options.lang === 'auto' ? detectLanguage(text) : options.lang;
+  const auto = options.lang === undefined || options.lang === 'auto';
+  const lang = options.lang === undefined || options.lang === 'auto' ? detectLanguage(text, options) : options.lang;
   if (lang !== 'zh' && lang !== 'en') return { label: 'unscored', score: 0, lang, terms: [] };
+  // Mixed Chinese-English text: each part by its own model (a forced language is one model only).
+  const mixed = auto ? scoreMixedText(text, lang, options, scoreForced, NEUTRAL_BAND) : null;
+  if (mixed) return mixed;
   const model = models[lang];
   extractFeatures(text, lang, features);
   if (contributions.length < features.count) contributions = new Float64Array(features.count * 2);
@@ -71,3 +78,5 @@ export function scoreSentiment(text: string, options: SentimentOptions = {}): Se
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
   return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
 }
+
+const scoreForced = (view: string, lang: 'zh' | 'en') => scoreSentiment(view, { lang });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../pipeline/scoring/index.ts';
+import { DEFAULT_LANGUAGES, detectLanguage } from '../../pipeline/scoring/index.ts';
 
 describe('detectLanguage', () => {
   it('tells Chinese, English and other scripts apart', () => {
@@ -11,14 +11,50 @@ describe('detectLanguage', () => {
     expect(detectLanguage('أين أحصل على تصريح الإقامة')).toBe('ar');
   });
 
+  it('reads long sentences in the languages residents write', () => {
+    expect(detectLanguage('社区服务中心的工作人员非常热情，帮我很快办好了居留许可，感谢！')).toBe('zh');
+    expect(detectLanguage('I called the hotline three times last week and nobody could tell me when my permit would be ready.')).toBe('en');
+    expect(detectLanguage('Le service est très lent et je ne suis pas content du tout de cette attente.')).toBe('fr');
+    expect(detectLanguage('Die Mitarbeiter im Servicezentrum waren freundlich, aber der Antrag dauert viel zu lange.')).toBe('de');
+    expect(detectLanguage('El personal de la oficina fue muy amable, pero el visado sigue sin llegar.')).toBe('es');
+    expect(detectLanguage('在留カードの更新手続きについて、窓口の方がとても丁寧に説明してくれました。')).toBe('ja');
+    expect(detectLanguage('외국인 등록증을 받으러 갔는데 직원들이 아주 친절하게 도와줬어요.')).toBe('ko');
+    expect(detectLanguage('Сотрудники центра были очень вежливы, но разрешение на работу всё ещё не готово.')).toBe('ru');
+  });
+
+  it('reads short texts without flipping to an unlikely language', () => {
+    expect(detectLanguage('ok')).toBe('en');
+    expect(detectLanguage('thanks!')).toBe('en');
+    expect(detectLanguage('Visa delayed again')).toBe('en');
+    expect(detectLanguage('Hotline was useless')).toBe('en');
+    expect(detectLanguage('签证')).toBe('zh');
+    expect(detectLanguage('谢谢')).toBe('zh');
+    expect(detectLanguage('Merci beaucoup')).toBe('fr');
+    expect(detectLanguage('Vielen Dank')).toBe('de');
+    expect(detectLanguage('Muchas gracias')).toBe('es');
+    expect(detectLanguage('Спасибо')).toBe('ru');
+    expect(detectLanguage('ありがとう')).toBe('ja');
+    expect(detectLanguage('감사합니다')).toBe('ko');
+  });
+
   it('keeps Chinese with a few English words Chinese, and English with a Chinese name English', () => {
     expect(detectLanguage('请问WeChat上怎么预约办理签证')).toBe('zh');
     expect(detectLanguage('I visited 济南 last week and the service centre was great')).toBe('en');
   });
 
-  it('guesses common Latin-script languages and returns und without letters', () => {
-    expect(detectLanguage('Le service est très lent et je ne suis pas content')).toBe('fr');
+  it('only answers with a plausible language, which the caller may choose', () => {
+    // Every answer for these Latin texts lies in the default list, whatever the detector thinks of them.
+    for (const text of ['Jinan', 'klein', 'Obrigado', 'Grazie mille', 'Kiitos paljon', 'Dziękuję bardzo']) {
+      expect([...DEFAULT_LANGUAGES, 'und']).toContain(detectLanguage(text));
+    }
+    expect(detectLanguage('Hartelijk dank voor de hulp bij het aanvragen van de vergunning')).toBe('nl');
+    expect(detectLanguage('Hartelijk dank voor de hulp bij het aanvragen van de vergunning', { languages: ['zh', 'en', 'de'] })).not.toBe('nl');
+    expect(detectLanguage('ビザの申請はどこですか', { languages: ['zh', 'en'] })).toBe('und');
+  });
+
+  it('returns und for empty text and text without letters', () => {
     expect(detectLanguage('')).toBe('und');
     expect(detectLanguage('12345 !!!')).toBe('und');
+    expect(detectLanguage('😊👍')).toBe('und');
   });
 });
