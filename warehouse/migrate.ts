@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as init from './migrations/2026-11-30T0000-init.ts';
 import * as crawler from './migrations/2026-11-30T0100-crawler.ts';
 import * as storyBands from './migrations/2026-11-30T0200-story-bands.ts';
+import * as sourceCursors from './migrations/2026-11-30T1200-source-cursors.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
   '2026-11-30T0000-init': init,
   '2026-11-30T0100-crawler': crawler,
   '2026-11-30T0200-story-bands': storyBands,
+  '2026-11-30T1200-source-cursors': sourceCursors,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

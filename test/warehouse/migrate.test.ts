@@ -11,7 +11,8 @@ describe.each(drivers)('migrations on $name', (driver) => {
       const tables = await sql<{ n: number }>`
         select count(*)::int as n from information_schema.tables
         where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(db);
-      expect(tables.rows[0]?.n).toBe(15);
+      expect(tables.rows[0]?.n).toBe(16);
+      expect(await migrateDown(db)).toEqual(['reverted 2026-11-30T1200-source-cursors']);
       expect(await migrateDown(db)).toEqual(['reverted 2026-11-30T0200-story-bands']);
       expect(await migrateDown(db)).toEqual(['reverted 2026-11-30T0100-crawler']);
       expect(await migrateDown(db)).toEqual(['reverted 2026-11-30T0000-init']);
@@ -19,7 +20,7 @@ describe.each(drivers)('migrations on $name', (driver) => {
         select count(*)::int as n from information_schema.tables
         where table_schema = current_schema() and table_name not like 'kysely_%'`.execute(db);
       expect(after.rows[0]?.n).toBe(0);
-      expect(await migrateToLatest(db)).toEqual(['applied 2026-11-30T0000-init', 'applied 2026-11-30T0100-crawler', 'applied 2026-11-30T0200-story-bands']);
+      expect(await migrateToLatest(db)).toEqual(['applied 2026-11-30T0000-init', 'applied 2026-11-30T0100-crawler', 'applied 2026-11-30T0200-story-bands', 'applied 2026-11-30T1200-source-cursors']);
     } finally {
       await close();
     }
