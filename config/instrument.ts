@@ -31,7 +31,7 @@ const npsScale = z.object({
 
 export const questionSchema = z.object({
   id: slug,
-  /** The header of the CSV column holding the answers. */
+  /** Where the answer is: a CSV header, a Kobo question path ("group_x/q1"), a SurveyJS name or matrix row ("quality.row1"). */
   column: z.string().min(1),
   clause: clauseId.optional(),
   scale: z.discriminatedUnion('type', [likertScale, npsScale]),
@@ -44,7 +44,10 @@ export const instrumentSchema = z
     source: slug.optional(),
     name: z.string().optional(),
     respondent_id: z.string().optional(),
-    submitted_at: z.string().min(1),
+    /** The field holding the submission time; Kobo's own by default. */
+    submitted_at: z.string().min(1).default('_submission_time'),
+    /** How exports of this instrument are read: CSV by default, SurveyJS JSON results (array or NDJSON). */
+    file: z.object({ format: z.enum(['csv', 'surveyjs']).default('csv') }).optional(),
     /** Zone for submission times written without an offset. */
     timezone: timeZoneSchema.default('Asia/Shanghai'),
     segments: z.record(slug, z.string()).default({}),

@@ -3,6 +3,7 @@ import { loadInstrument } from '../../config/instrument.ts';
 import type { Config } from '../../config/schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
+import { importSurveyJson } from '../../collectors/survey/import-survey-json.ts';
 import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
 import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
 import type { Db } from '../../warehouse/database.ts';
@@ -24,7 +25,7 @@ export function importCommand(loadConfig: () => Config): Command {
   const command = new Command('import').description('import a survey or hotline export file');
   command
     .command('survey')
-    .description('import a survey export (CSV) through an instrument file that maps its columns to questions and clauses')
+    .description('import a survey export (CSV, or SurveyJS results as .json / .ndjson) through an instrument file that maps its fields to questions and clauses')
     .argument('<file>', 'the survey export')
     .requiredOption('--instrument <file>', 'instrument YAML (see config/demo/instruments)')
     .action(async (file: string, options: { instrument: string }) => {
@@ -32,7 +33,9 @@ export function importCommand(loadConfig: () => Config): Command {
       const instrument = loadInstrument(options.instrument);
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
-        await report(db, await importSurveyCsv(db, { file, instrument, pseudonymKey: config.privacy.pseudonym_key }));
+        const survey = { file, instrument, pseudonymKey: config.privacy.pseudonym_key };
+        const json = instrument.file?.format === 'surveyjs' || /\.(json|ndjson|jsonl)$/i.test(file);
+        await report(db, await (json ? importSurveyJson(db, survey) : importSurveyCsv(db, survey)));
       });
     });
   command

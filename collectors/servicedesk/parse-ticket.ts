@@ -10,15 +10,30 @@ export type ParsedTicket = { ok: true; ticket: NewTicket } | { ok: false; proble
 
 const canonical = new Set<string>(ticketCategories);
 
+/** Reads a ticket field by its role; blank when the mapping or the record lacks it. */
+export type TicketCellReader = (field: keyof TicketMapping['columns']) => string;
+
 /** Reads one export row into a ticket (free text redacted), or lists every problem with the row. */
 export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: number, file: string, line: number, values: readonly string[]): ParsedTicket {
-  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
-  if (values.length !== width) return { ok: false, problems: [reject(null, null, `expected ${width} fields as in the header, found ${values.length}`)] };
+  if (values.length !== width) {
+    return { ok: false, problems: [{ location: file, row: line, field: null, value: null, reason: `expected ${width} fields as in the header, found ${values.length}` }] };
+  }
+  return parseTicketCells(
+    mapping,
+    (field) => {
+      const index = at[field];
+      return index === undefined ? '' : (values[index] ?? '');
+    },
+    file,
+    line,
+  );
+}
+
+/** Reads one ticket from any source (a CSV row, an API's JSON object) through its field reader. */
+export function parseTicketCells(mapping: TicketMapping, read: TicketCellReader, location: string, line: number | null): ParsedTicket {
+  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location, row: line, field, value, reason });
   const problems: Reject[] = [];
-  const cell = (field: keyof TicketMapping['columns']): string => {
-    const index = at[field];
-    return index === undefined ? '' : (values[index] ?? '').trim();
-  };
+  const cell = (field: keyof TicketMapping['columns']): string => read(field).trim();
   const column = (field: keyof TicketMapping['columns']) => mapping.columns[field] ?? field;
 
   const externalId = cell('external_id');
