@@ -15,6 +15,8 @@ export interface JsonResponseOptions extends Omit<ResponseOptions, 'idColumns'> 
   pseudonymKey: string;
   /** For a response without an id: how many identical ones came before it in the same file, plus one. */
   occurrence?: number;
+  /** The warehouse source the response comes from; the instrument's own by default (an API source has its id). */
+  sourceId?: string;
 }
 
 /** The response's own id fields: the instrument's respondent_id, else Kobo's submission uuid and id. */
@@ -32,9 +34,9 @@ export function contentKey(record: JsonRecord): string {
  * its pseudonymised id, or by its content when it has none, with its answers scored 0–100.
  */
 export function jsonSurveyRow(instrument: Instrument, record: JsonRecord, place: ResponsePlace, options: JsonResponseOptions): ParsedRow<SurveyRow> {
-  const { pseudonymKey, occurrence, ...responseOptions } = options;
+  const { pseudonymKey, occurrence, sourceId, ...responseOptions } = options;
   const parsed = parseResponseCells(instrument, (column) => jsonCell(record, column), place, { ...responseOptions, idColumns: responseIdColumns(instrument) });
   if (!parsed.ok) return parsed;
   const responseKey = parsed.respondent !== undefined ? `p:${pseudonymise(pseudonymKey, parsed.respondent)}` : `h:${contentKey(record)}:${occurrence ?? 1}`;
-  return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: instrument.source }, answers: parsed.answers } };
+  return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: sourceId ?? instrument.source }, answers: parsed.answers } };
 }
