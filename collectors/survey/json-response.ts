@@ -24,6 +24,11 @@ export function responseIdColumns(instrument: Instrument): string[] {
   return instrument.respondent_id ? [instrument.respondent_id] : ['_uuid', '_id'];
 }
 
+/** Kobo writes _submission_time in UTC without an offset; a form's own time fields follow the instrument's zone. */
+export function submissionZone(instrument: Instrument): string {
+  return instrument.submitted_at === '_submission_time' ? 'UTC' : instrument.timezone;
+}
+
 /** The content key of a response without an id: the same JSON twice is the same response. */
 export function contentKey(record: JsonRecord): string {
   return sha256(JSON.stringify(record)).slice(0, 32);

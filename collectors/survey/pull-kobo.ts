@@ -5,7 +5,7 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { pullApi } from '../shared/api-pull.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { isJsonRecord, jsonText } from '../shared/json-record.ts';
-import { jsonSurveyRow } from './json-response.ts';
+import { jsonSurveyRow, submissionZone } from './json-response.ts';
 import { storeSurveyRows } from './store-responses.ts';
 
 export interface KoboPull {
@@ -35,8 +35,7 @@ export function koboDataUrl(source: KoboSource, cursor: string | undefined): str
  */
 export function pullKobo(db: Db, { source, instrument, fetcher, pseudonymKey }: KoboPull): Promise<ImportSummary> {
   const dataUrl = koboDataUrl(source, undefined).split('?')[0] ?? '';
-  // Kobo writes _submission_time in UTC without an offset; a form's own time fields follow the instrument's zone.
-  const submittedZone = instrument.submitted_at === SUBMISSION_TIME ? 'UTC' : instrument.timezone;
+  const submittedZone = submissionZone(instrument);
   return pullApi(db, {
     source: { id: source.id, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: dataUrl, reach: 1 },
     fetcher,
