@@ -49,7 +49,8 @@ describe.each(drivers)('the survey webhook on $name', (driver) => {
     const body = JSON.stringify({ respondentId: 'W-3', completedAt: '2026-03-02 09:15', quality: { visa: 4 } });
     const count = async () => (await tdb.db.selectFrom('survey_responses').select('id').execute()).length;
     const n = await count();
-    for (const headers of [{ 'x-talentpulse-signature': sign(body, 'another-secret-123456') }, { 'x-talentpulse-signature': sign(`${body} `) }, { authorization: 'Bearer nope' }, {}]) {
+    const attempts: Record<string, string>[] = [{ 'x-talentpulse-signature': sign(body, 'another-secret-123456') }, { 'x-talentpulse-signature': sign(`${body} `) }, { authorization: 'Bearer nope' }, {}];
+    for (const headers of attempts) {
       const res = await post(body, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(((await res.json()) as { error: string }).error).toMatch(/^bad or missing signature/);
