@@ -11,6 +11,7 @@ import { scoreRecords } from '../pipeline/steps/score-records.ts';
 import { describeDatabase, type Db } from '../warehouse/database.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
 import { crawlSource } from '../collectors/mentions/crawl/crawl-source.ts';
+import { type ApiSource, apiSources, pullApiSources } from './api-sources.ts';
 import { checkSourceRules, collectSources, crawlDeps } from './collect-sources.ts';
 import { loadDemoContent } from './demo/demo-content.ts';
 import { startDemoSite, type DemoSite } from './demo/demo-site.ts';
@@ -64,12 +65,14 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     }
     checkSourceRules(sources);
     for (const report of await collectSources(db, config, sources)) log(`collected ${formatCrawlReport(report)}`);
+    const apis = apiSources(config);
+    for (const summary of await pullApiSources(db, apis)) log(`pulled ${formatSummary(summary)}`);
     const outcome = await runPipeline(db, config, clauses, options.now ? { now: options.now } : {});
     log(`scored ${outcome.scored.scored} records (${outcome.scored.scorer_version}), ${outcome.rollup_rows} rollup rows, ${outcome.rectifications_opened} 差评 rectifications opened`);
     for (const check of outcome.spike_checks) log(`alert check ${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
     for (const alert of outcome.alerts.filter((a) => a.alert_id !== null)) log(`alert ${alert.rule} (${alert.grade}) → alert #${alert.alert_id}, incident #${alert.incident_id}`);
 
-    scheduler = createScheduler(db, scheduledJobs(config, clauses, sources), { timezone: config.timezone, log: { info: log, error: log } });
+    scheduler = createScheduler(db, scheduledJobs(config, clauses, sources, apis), { timezone: config.timezone, log: { info: log, error: log } });
     if (config.scheduler.enabled) scheduler.start();
     if (options.buildWeb ?? true) await ensureWebBuilt(log);
     dashboard = createApp(config, db, { clauses });
@@ -81,7 +84,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   }
 }
 
-function scheduledJobs(config: Config, clauses: readonly Clause[], sources: SourceConfig[]): Job[] {
+export function scheduledJobs(config: Config, clauses: readonly Clause[], sources: SourceConfig[], apis: readonly ApiSource[]): Job[] {
   const s = config.scheduler;
   const deps = crawlDeps(config);
   const calendar = workingCalendarOf(config);
@@ -97,8 +100,11 @@ function scheduledJobs(config: Config, clauses: readonly Clause[], sources: Sour
         return { status: report.status, ...report.stats, ...(report.error ? { error: report.error } : {}) };
       },
     }));
+  // API sources likewise: one job each, so a slow form never delays a desk's pull.
+  const pulls: Job[] = apis.map((api) => ({ name: `pull:${api.id}`, cron: api.schedule, setting: api.setting, run: (db) => api.pull(db) }));
   return [
     ...crawls,
+    ...pulls,
     { name: 'score', cron: s.score, setting: 'scheduler.score', run: (db) => scoreRecords(db, clauses) },
     // Late records land in the recent past; a week back covers them without rebuilding all history.
     { name: 'rollup', cron: s.rollup, setting: 'scheduler.rollup', run: (db) => rollUp(db, config, { days: 7 }) },

@@ -10,6 +10,7 @@ import { createDb } from '../warehouse/database.ts';
 import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
 import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
+import { apiSources, pullApiSources } from './api-sources.ts';
 import { checkSourceRules, collectSources } from './collect-sources.ts';
 import { crawlCommand } from './commands/crawl.ts';
 import { detectCommand } from './commands/detect.ts';
@@ -20,6 +21,7 @@ import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { metricsTicketsCommand } from './commands/metrics-tickets.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
 import { formatCrawlReport } from './format-crawl.ts';
+import { formatSummary } from './format-summary.ts';
 import { databaseOptions, withWarehouse } from './warehouse.ts';
 
 const config = (): Config => loadConfig();
@@ -50,19 +52,27 @@ program
 
 program
   .command('collect')
-  .description('crawl every enabled online source now (feeds, list pages, watched pages), or only SOURCE')
+  .description('collect every enabled source now (feeds, list pages, watched pages; Kobo forms and ticket APIs), or only SOURCE')
   .argument('[source]', 'a source id from the configuration')
   .action(async (sourceId: string | undefined) => {
     const c = config();
     await withConfiguredSources(c, async (all) => {
+      const apis = apiSources(c);
       const chosen = sourceId ? all.filter((s) => s.id === sourceId) : all;
-      if (sourceId && chosen.length === 0) throw new ConfigError(`sources: no source "${sourceId}" (known: ${all.map((s) => s.id).join(', ') || 'none'})`);
+      const chosenApis = sourceId ? apis.filter((s) => s.id === sourceId) : apis;
+      if (sourceId && chosen.length === 0 && chosenApis.length === 0) {
+        throw new ConfigError(`sources: no source "${sourceId}" (known: ${[...all, ...apis].map((s) => s.id).join(', ') || 'none'})`);
+      }
       checkSourceRules(chosen);
       await withWarehouse(c, async (db) => {
         for (const community of c.communities) await ensureCommunity(db, community);
         for (const report of await collectSources(db, c, chosen)) {
           console.log(formatCrawlReport(report));
           if (report.error) process.exitCode = 1;
+        }
+        for (const summary of await pullApiSources(db, chosenApis)) {
+          console.log(formatSummary(summary));
+          if (summary.error) process.exitCode = 1;
         }
       });
     });

@@ -45,7 +45,7 @@ const multiScale = z.object({
 
 export const questionSchema = z.object({
   id: slug,
-  /** The header of the export column holding the answers (or another name the dialect gives it). */
+  /** Where the answer is: a CSV header, a Kobo question path ("group_x/q1"), a SurveyJS name or matrix row ("quality.row1"). */
   column: z.string().min(1),
   clause: clauseId.optional(),
   scale: z.discriminatedUnion('type', [likertScale, npsScale, multiScale]),
@@ -91,11 +91,6 @@ export const instrumentSchema = z
     message: 'give either submitted_at (a column) or submitted_on (a fixed day), not both',
     path: ['submitted_at'],
   })
-  .refine(
-    (instrument) =>
-      instrument.submitted_at !== undefined || instrument.submitted_on !== undefined || dialectColumns[instrument.file.dialect].submitted_at !== undefined,
-    { message: 'required: the column with the submission time (submitted_at), or a fixed day (submitted_on)', path: ['submitted_at'] },
-  )
   .refine((instrument) => Object.keys(instrument.wave_dates).length === 0 || instrument.submitted_on === undefined, {
     message: 'wave_dates needs submitted_at, the column holding the wave labels',
     path: ['wave_dates'],
@@ -106,7 +101,8 @@ export const instrumentSchema = z
       ...instrument,
       source: instrument.source ?? `survey-${instrument.id}`,
       // A fixed day replaces the column; otherwise the dialect names it when the instrument does not.
-      submitted_at: instrument.submitted_on === undefined ? (instrument.submitted_at ?? dialect.submitted_at) : undefined,
+      // Kobo's field when nothing else names it (API pulls and webhooks); a file without it fails naming the column.
+      submitted_at: instrument.submitted_on === undefined ? (instrument.submitted_at ?? dialect.submitted_at ?? '_submission_time') : undefined,
       respondent_id: instrument.respondent_id ?? dialect.respondent_id,
       blank_answers: instrument.blank_answers ?? dialect.blank_answers,
     };

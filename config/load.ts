@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors.ts';
 import { checkNotifications, resolveNotificationSecrets } from './notification-secrets.ts';
 import { configDir } from './paths.ts';
+import { resolveRemoteSources } from './remote-sources.ts';
 import { configSchema, type Config } from './schema.ts';
 import { readYamlFile } from './yaml-file.ts';
 
@@ -52,5 +53,6 @@ export function loadConfig(env: Env = process.env, file?: string): Readonly<Conf
       throw new ConfigError(`${path}: sources.${i}.community: unknown community "${source.community}" (known: ${[...communityIds].join(', ') || 'none'})`);
     }
   });
+  resolveRemoteSources(config, path, env);
   return deepFreeze(config);
 }

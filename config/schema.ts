@@ -10,10 +10,12 @@ import {
   watchListSchema,
 } from './alert-rules.ts';
 import { notificationsSchema } from './notification-schema.ts';
+import { koboSourceSchema, surveyHookSchema, ticketSourceSchema } from './remote-source-schema.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
 import { workingTimeSchema } from './working-time.ts';
 
 export { feedSourceSchema, listSourceSchema, pageSourceSchema, sourceSchema } from './source-schema.ts';
+export type { KoboSource, SurveyHook, TicketApiSource } from './remote-source-schema.ts';
 export type { ArticleSelectors, CrawlSettings, FeedSource, ListSource, PageSource, SourceConfig } from './source-schema.ts';
 
 export const communitySchema = z.object({
@@ -117,6 +119,11 @@ export const configSchema = z.object({
   notifications: notificationsSchema.prefault({}),
   communities: z.array(communitySchema).default([]),
   sources: z.array(sourceSchema).default([]),
+  /** Survey forms pulled over an API (KoboToolbox), and work orders from a desk's API. */
+  survey_sources: z.array(koboSourceSchema).default([]),
+  ticket_sources: z.array(ticketSourceSchema).default([]),
+  /** Instruments whose responses arrive one by one over a signed webhook. */
+  surveys: z.array(surveyHookSchema).default([]),
   crawl: crawlSchema,
   demo: z
     .object({

@@ -13,7 +13,7 @@ export type Dialect = (typeof dialects)[number];
 export const tableFileSchema = z
   .object({
     /** auto: .xlsx/.xlsm names and zip bytes are Excel, anything else CSV. */
-    format: z.enum(['auto', 'csv', 'xlsx']).default('auto'),
+    format: z.enum(['auto', 'csv', 'xlsx', 'surveyjs']).default('auto'),
     /** Excel only: the sheet's name or its position from 1; the first sheet by default. */
     sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
     /** CSV only: auto reads a BOM, then valid UTF-8, then asks a detector (GBK, GB18030, Big5…). */

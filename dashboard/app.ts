@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/export-routes.ts';
 import { mentionsRoutes } from './routes/mentions-routes.ts';
 import { overviewRoutes } from './routes/overview-routes.ts';
 import { rectificationRoutes } from './routes/rectification-routes.ts';
+import { surveyHookRoutes } from './routes/survey-hook-routes.ts';
 import { defaultWebDist, webRoutes } from './web-static.ts';
 
 export interface AppOptions {
@@ -35,6 +36,12 @@ export function createApp(config: Readonly<Config>, db: Db, options: AppOptions 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+
+  // Machine to machine, signed with a shared secret: before the session, CSRF and JSON parsing of /api.
+  const hooks = express.Router();
+  hooks.use(surveyHookRoutes(ctx));
+  hooks.use(errorHandler);
+  app.use('/api', hooks);
 
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));

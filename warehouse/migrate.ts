@@ -4,6 +4,7 @@ import * as init from './migrations/2026-11-30T0000-init.ts';
 import * as crawler from './migrations/2026-11-30T0100-crawler.ts';
 import * as storyBands from './migrations/2026-11-30T0200-story-bands.ts';
 import * as surveyInstruments from './migrations/2026-11-30T1100-survey-instruments.ts';
+import * as sourceCursors from './migrations/2026-11-30T1200-source-cursors.ts';
 import * as ticketKpis from './migrations/2026-11-30T1300-ticket-kpis.ts';
 import * as notifications from './migrations/2026-11-30T1400-notifications.ts';
 import * as rectifications from './migrations/2026-11-30T1500-rectifications.ts';
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0100-crawler': crawler,
   '2026-11-30T0200-story-bands': storyBands,
   '2026-11-30T1100-survey-instruments': surveyInstruments,
+  '2026-11-30T1200-source-cursors': sourceCursors,
   '2026-11-30T1300-ticket-kpis': ticketKpis,
   '2026-11-30T1400-notifications': notifications,
   '2026-11-30T1500-rectifications': rectifications,

@@ -323,6 +323,13 @@ export interface HttpCacheTable {
   checked_at: Timestamp;
 }
 
+/** Where an API source's last landed pull ended (its own format: a time, an id, a token). */
+export interface SourceCursorsTable {
+  source_id: string;
+  cursor: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   sources: SourcesTable;
@@ -343,6 +350,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   http_cache: HttpCacheTable;
+  source_cursors: SourceCursorsTable;
 }
 
 export type Mention = Selectable<MentionsTable>;

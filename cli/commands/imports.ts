@@ -3,6 +3,7 @@ import { loadInstrument } from '../../config/instrument.ts';
 import type { Config } from '../../config/schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 import { importSurvey } from '../../collectors/survey/import-survey.ts';
+import { importSurveyJson } from '../../collectors/survey/import-survey-json.ts';
 import { importTickets } from '../../collectors/servicedesk/import-tickets.ts';
 import type { ImportSummary } from '../../collectors/shared/import-summary.ts';
 import type { Db } from '../../warehouse/database.ts';
@@ -24,7 +25,7 @@ export function importCommand(loadConfig: () => Config): Command {
   const command = new Command('import').description('import a survey or hotline export file');
   command
     .command('survey')
-    .description('import a survey export (CSV in any encoding, or an Excel sheet; Qualtrics, LimeSurvey, 问卷星) through an instrument file that maps its columns to questions and clauses')
+    .description('import a survey export (CSV in any encoding, an Excel sheet, Qualtrics, LimeSurvey, 问卷星, or SurveyJS results as .json / .ndjson) through an instrument file that maps its fields to questions and clauses')
     .argument('<file>', 'the survey export')
     .requiredOption('--instrument <file>', 'instrument YAML (see config/demo/instruments)')
     .option('--community <id>', 'community of the responses when the instrument names none (default: the configured community, when there is one)')
@@ -34,7 +35,9 @@ export function importCommand(loadConfig: () => Config): Command {
       const instrument = loadInstrument(options.instrument, { community: options.community ?? (others.length === 0 ? only?.id : undefined) });
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
-        await report(db, await importSurvey(db, { file, instrument, pseudonymKey: config.privacy.pseudonym_key }));
+        const survey = { file, instrument, pseudonymKey: config.privacy.pseudonym_key };
+        const json = instrument.file?.format === 'surveyjs' || /\.(json|ndjson|jsonl)$/i.test(file);
+        await report(db, await (json ? importSurveyJson(db, survey) : importSurvey(db, survey)));
       });
     });
   command

@@ -46,6 +46,11 @@ export interface FetchOptions {
    * failed run does not leave a validator that makes the next run skip the content with a 304.
    */
   saveValidators?: boolean;
+  /**
+   * Extra request headers (an API's Authorization, Accept). They are sent to the URL's own origin
+   * only: a redirect to another origin goes without them, so a token never leaks to a third party.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface FetchResult {
@@ -124,14 +129,22 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
 
   /** Follows redirects one hop at a time, so each hop is checked against robots.txt and waits its turn at its host. */
-  async function follow(url: string, headers: Record<string, string>, requestLimits: RequestLimits, checkRobots: boolean): Promise<RawResponse & { url: string }> {
+  async function follow(
+    url: string,
+    headers: Record<string, string>,
+    requestLimits: RequestLimits,
+    checkRobots: boolean,
+    ownHeaders: Record<string, string> = {},
+  ): Promise<RawResponse & { url: string }> {
     const visited = [url];
+    const origin = new URL(url).origin;
     let current = url;
     for (;;) {
       const protocol = new URL(current).protocol;
       if (protocol !== 'http:' && protocol !== 'https:') throw new FetchError(url, `cannot fetch ${protocol} URLs (${current})`, false);
       if (checkRobots) await obeyRobots(current);
-      const response = await withRetries(current, headers, requestLimits);
+      const sameOrigin = new URL(current).origin === origin;
+      const response = await withRetries(current, sameOrigin ? { ...ownHeaders, ...headers } : headers, requestLimits);
       if (response.status < 300 || response.status === 304) return { ...response, url: current };
       const location = response.headers.location;
       if (!location) throw new FetchError(url, `HTTP ${response.status} without a Location header`, false, response.status);
@@ -160,7 +173,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       const store = fetchOptions.conditional ? (fetchOptions.validators ?? options.validators) : undefined;
       if (fetchOptions.conditional && !store) throw new Error(`conditional fetch of ${url} needs a validator store`);
       const stored = store ? await store.get(url) : undefined;
-      const response = await follow(url, conditionalHeaders(stored), limits, true);
+      const response = await follow(url, conditionalHeaders(stored), limits, true, fetchOptions.headers);
       const notModified = response.status === 304;
       if (notModified && !stored) throw new FetchError(url, 'HTTP 304 to a request that was not conditional', false, 304);
       const validators: HttpValidators = {

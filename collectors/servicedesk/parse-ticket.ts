@@ -27,25 +27,40 @@ function timeReader(mapping: TicketMapping): (text: string) => Date | undefined 
   return reader;
 }
 
+/** Reads a ticket field by its role; blank when the mapping or the record lacks it. */
+export type TicketCellReader = (field: keyof TicketMapping['columns']) => string;
+
 /**
  * Reads one export row into a ticket (free text redacted), or lists every problem with the row.
  * An unmapped category or status is kept as the export wrote it (the KPIs count it as a
  * data-quality problem); impossible time orders are kept too and flagged there, not here.
  */
 export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: number, file: string, line: number, values: readonly string[]): ParsedTicket {
-  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
-  if (values.length !== width) return { ok: false, problems: [reject(null, null, `expected ${width} fields as in the header, found ${values.length}`)] };
+  if (values.length !== width) {
+    return { ok: false, problems: [{ location: file, row: line, field: null, value: null, reason: `expected ${width} fields as in the header, found ${values.length}` }] };
+  }
+  return parseTicketCells(
+    mapping,
+    (field) => {
+      const index = at[field];
+      return index === undefined ? '' : (values[index] ?? '');
+    },
+    file,
+    line,
+  );
+}
+
+/** Reads one ticket from any source (a CSV row, an API's JSON object) through its field reader. */
+export function parseTicketCells(mapping: TicketMapping, read: TicketCellReader, location: string, line: number | null): ParsedTicket {
+  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location, row: line, field, value, reason });
   const problems: Reject[] = [];
-  const cell = (field: keyof TicketMapping['columns']): string => {
-    const index = at[field];
-    return index === undefined ? '' : (values[index] ?? '').trim();
-  };
+  const cell = (field: keyof TicketMapping['columns']): string => read(field).trim();
   const column = (field: keyof TicketMapping['columns']) => mapping.columns[field] ?? field;
 
   const externalId = cell('external_id');
   if (externalId === '') problems.push(reject(column('external_id'), '', 'the ticket id is blank'));
 
-  const read = timeReader(mapping);
+  const readTime = timeReader(mapping);
   const expected = mapping.date_format ? `"${mapping.date_format}"` : 'ISO or YYYY-MM-DD HH:mm[:ss]';
   const time = (field: 'opened_at' | 'first_response_at' | 'closed_at' | 'due_at', required: boolean): Date | null => {
     const text = cell(field);
@@ -53,7 +68,7 @@ export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: nu
       if (required) problems.push(reject(column(field), '', 'the time is blank'));
       return null;
     }
-    const date = read(text);
+    const date = readTime(text);
     if (!date) problems.push(reject(column(field), text, `not a date (expected ${expected})`));
     return date ?? null;
   };

@@ -7,7 +7,8 @@ import { readXlsxRecords } from './xlsx-records.ts';
 export type { TableItem } from './table-item.ts';
 
 export interface TableOptions {
-  format?: 'auto' | 'csv' | 'xlsx';
+  /** surveyjs files are JSON and read elsewhere (import-survey-json.ts); asking for them here is a mistake. */
+  format?: 'auto' | 'csv' | 'xlsx' | 'surveyjs';
   /** Excel: the sheet's name or position from 1. */
   sheet?: string | number | undefined;
   /** CSV: 'auto' or an encoding name. */
@@ -21,6 +22,7 @@ export interface TableOptions {
  * workbook, streamed either way. The header rows come through like any other; the importer reads them.
  */
 export async function* readTableRecords(file: string, options: TableOptions = {}): AsyncGenerator<TableItem> {
+  if (options.format === 'surveyjs') throw new Error(`${file}: SurveyJS results are JSON; import them as .json or .ndjson`);
   const format = options.format === undefined || options.format === 'auto' ? await sniffFormat(file) : options.format;
   if (format === 'xlsx') yield* readXlsxRecords(file, { sheet: options.sheet });
   else yield* readCsvRecords(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });

@@ -1,5 +1,6 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
+import type { CellValue } from '../shared/json-record.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import type { Reject } from '../shared/run-recorder.ts';
 import { scoreAnswer } from './score-answer.ts';
@@ -18,47 +19,92 @@ export type ParsedResponse =
   | { ok: true; response: Omit<NewSurveyResponse, 'response_key' | 'source_id'>; respondent: string | undefined; answers: NewSurveyAnswer[] }
   | { ok: false; problems: Reject[] };
 
-/**
- * Reads one export row (or any record laid out as header + values) into a response and its scored
- * answers, or lists every problem with the row.
- */
-export function parseResponse(instrument: Instrument, layout: SurveyLayout, file: string, line: number, values: readonly string[]): ParsedResponse {
-  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: file, row: line, field, value, reason });
-  if (values.length !== layout.width) {
-    return { ok: false, problems: [reject(null, null, `expected ${layout.width} fields as in the header, found ${values.length}`)] };
-  }
-  const blanks = new Set(instrument.blank_answers);
-  const cell = (index: number) => {
-    const text = (values[index] ?? '').trim();
-    return blanks.has(text) ? '' : text;
-  };
-  const problems: Reject[] = [];
+/** Reads a field of one response by the name the instrument gives it (a CSV header, a Kobo path, a SurveyJS name). */
+export type CellReader = (column: string) => CellValue;
 
-  const submittedText = layout.submitted === undefined ? (instrument.submitted_on ?? '') : cell(layout.submitted);
-  const submitted = parseLocalDateTime(submittedDay(instrument, submittedText), instrument.timezone);
-  if (!submitted) {
+export interface ResponsePlace {
+  /** File or URL the response came from, and its row / record number there. */
+  location: string;
+  row: number;
+}
+
+export interface ResponseOptions {
+  /** Fields tried in turn for the response's id; the instrument's respondent_id by default. */
+  idColumns?: readonly string[];
+  /** Zone for a submission time without offset; the instrument's by default (Kobo writes UTC). */
+  submittedZone?: string;
+  /** Used when the submission time is blank, e.g. the moment a webhook delivered the response. */
+  submittedFallback?: Date;
+}
+
+/** Reads one export row into a response and its scored answers, or lists every problem with the row. */
+export function parseResponse(instrument: Instrument, layout: SurveyLayout, file: string, line: number, values: readonly string[]): ParsedResponse {
+  if (values.length !== layout.width) {
+    const reason = `expected ${layout.width} fields as in the header, found ${values.length}`;
+    return { ok: false, problems: [{ location: file, row: line, field: null, value: null, reason }] };
+  }
+  // The layout found each column (under the dialect's other names too); the reader asks by the instrument's name.
+  const at = new Map<string, number>();
+  if (instrument.submitted_at && layout.submitted !== undefined) at.set(instrument.submitted_at, layout.submitted);
+  if (instrument.respondent_id && layout.respondent !== undefined) at.set(instrument.respondent_id, layout.respondent);
+  for (const [name, index] of layout.segments) at.set(instrument.segments[name] ?? name, index);
+  for (const [question, index] of layout.questions) at.set(question.column, index);
+  const read: CellReader = (column) => {
+    const index = at.get(column);
+    return index === undefined ? '' : (values[index] ?? '');
+  };
+  return parseResponseCells(instrument, read, { location: file, row: line });
+}
+
+/** Reads one response from any source through its field reader; every problem is listed with its field. */
+export function parseResponseCells(instrument: Instrument, read: CellReader, place: ResponsePlace, options: ResponseOptions = {}): ParsedResponse {
+  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: place.location, row: place.row, field, value, reason });
+  const problems: Reject[] = [];
+  const blanks = new Set(instrument.blank_answers);
+  const text = (cell: CellValue): string => {
+    const value = (typeof cell === 'string' ? cell : cell.join(', ')).trim();
+    return blanks.has(value) ? '' : value;
+  };
+  // One answer per question: a multi-select's choices cannot be put on a scale.
+  const single = (column: string): string | undefined => {
+    const cell = read(column);
+    if (typeof cell === 'string' || cell.length <= 1) return text(typeof cell === 'string' ? cell : (cell[0] ?? ''));
+    problems.push(reject(column, cell.join(', '), `${cell.length} answers (a multi-select) where the scale takes one`));
+    return undefined;
+  };
+
+  const submittedText = instrument.submitted_at === undefined ? (instrument.submitted_on ?? '') : (single(instrument.submitted_at) ?? '');
+  let submitted = parseLocalDateTime(submittedDay(instrument, submittedText), options.submittedZone ?? instrument.timezone);
+  if (submittedText === '' && options.submittedFallback) submitted = options.submittedFallback;
+  else if (!submitted) {
     const reason =
       submittedText === '' ? 'the submission time is blank (an unfinished response?)' : 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)';
     problems.push(reject(instrument.submitted_at ?? 'submitted_on', submittedText, reason));
   }
 
   const answers: NewSurveyAnswer[] = [];
-  for (const [question, index] of layout.questions) {
+  for (const question of instrument.questions) {
     const clause = question.clause ?? null;
     if (question.scale.type === 'multi') {
-      const outcome = scoreChoices(question.scale, cell(index));
-      if (!outcome.ok) problems.push(reject(question.column, cell(index), outcome.reason));
+      // A cell joined by the separator (问卷星's ┋) or a list (a SurveyJS checkbox): one answer per option.
+      const cell = read(question.column);
+      const joined = typeof cell === 'string' ? text(cell) : cell.map((c) => c.trim()).join(question.scale.separator);
+      const outcome = scoreChoices(question.scale, joined);
+      if (!outcome.ok) problems.push(reject(question.column, joined, outcome.reason));
       else for (const choice of outcome.answers) answers.push({ question_id: `${question.id}.${choice.optionId}`, clause_id: clause, raw_value: choice.raw, score: choice.score });
       continue;
     }
-    const outcome = scoreAnswer(question.scale, cell(index));
-    if (!outcome.ok) problems.push(reject(question.column, cell(index), outcome.reason));
+    const answer = single(question.column);
+    if (answer === undefined) continue;
+    const outcome = scoreAnswer(question.scale, answer);
+    if (!outcome.ok) problems.push(reject(question.column, answer, outcome.reason));
     else answers.push({ question_id: question.id, clause_id: clause, raw_value: outcome.raw, score: outcome.score });
   }
   if (problems.length > 0 || !submitted) return { ok: false, problems };
 
-  const segments = Object.fromEntries(layout.segments.map(([name, index]) => [name, cell(index)]).filter(([, value]) => value !== ''));
-  const respondent = layout.respondent === undefined ? undefined : cell(layout.respondent) || undefined;
+  const segments = Object.fromEntries(Object.entries(instrument.segments).map(([name, column]) => [name, text(read(column))]).filter(([, value]) => value !== ''));
+  const idColumns = options.idColumns ?? (instrument.respondent_id ? [instrument.respondent_id] : []);
+  const respondent = idColumns.map((column) => text(read(column))).find((id) => id !== '');
   return {
     ok: true,
     respondent,
@@ -68,12 +114,12 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
       instrument_id: instrument.id,
       submitted_at: submitted,
       segments: JSON.stringify(segments),
-      source_row: line,
+      source_row: place.row,
     },
   };
 }
 
-/** A wave label the instrument lists stands for its day; anything else is read as a date. */
+/** A wave label read as its day when the instrument maps waves to days. */
 function submittedDay(instrument: Instrument, text: string): string {
   return Object.hasOwn(instrument.wave_dates, text) ? (instrument.wave_dates[text] ?? text) : text;
 }

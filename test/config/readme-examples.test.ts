@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,24 @@ describe('the README', () => {
     const filter = compileKeywordFilter(config.sources[0]!);
     expect(filter.check('Jinan welcomes foreign talent to the new service hall').kept).toBe(true);
     expect(filter.check('外籍人才服务大厅 促销活动').kept).toBe(false);
+  });
+});
+
+describe('the README on API sources', () => {
+  it('shows survey_sources, ticket_sources and surveys that load as written', () => {
+    const section = readme.split('## Surveys and tickets over APIs and webhooks')[1] ?? '';
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    // The example's paths are relative to config/, where talentpulse.yaml lives.
+    const file = resolve(import.meta.dirname, '../../config', `readme-example-${process.pid}.yaml`);
+    writeFileSync(file, `communities:\n  - { id: lixia-intl, name_zh: 历下, name_en: Lixia }\n${yaml}`);
+    try {
+      const config = loadConfig({ KOBO_TOKEN: 't', DESK_TOKEN: 'd', SURVEY_HOOK_SECRET: 's'.repeat(16) }, file);
+      expect(config.survey_sources.map((s) => s.id)).toEqual(['kobo-resident']);
+      expect(config.ticket_sources[0]?.auth?.value).toBe('d');
+      expect(config.surveys).toHaveLength(1);
+    } finally {
+      rmSync(file);
+    }
   });
 });

@@ -10,12 +10,13 @@ const MIGRATIONS = [
   '2026-11-30T0100-crawler',
   '2026-11-30T0200-story-bands',
   '2026-11-30T1100-survey-instruments',
+  '2026-11-30T1200-source-cursors',
   '2026-11-30T1300-ticket-kpis',
   '2026-11-30T1400-notifications',
   '2026-11-30T1500-rectifications',
   '2026-11-30T1600-incidents',
 ];
-const TABLES = 19;
+const TABLES = 20;
 
 async function tableCount(db: Db): Promise<number | undefined> {
   const tables = await sql<{ n: number }>`
