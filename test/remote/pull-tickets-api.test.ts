@@ -71,7 +71,8 @@ describe.each(drivers)('pullTicketsApi on $name', (driver) => {
     tickets.push(
       { id: 'T-1', created: '2026-03-01 09:00', closed: '2026-03-01 17:00', type: 'consult', feedback: { level: 5 }, content: '签证咨询，电话13812345678', updated_at: '2026-03-01T09:00:00Z' },
       { id: 'T-2', created: '2026-03-02 10:00', type: 'complaint', content: 'Shuttle bus late', updated_at: '2026-03-03T08:00:00Z' },
-      { id: 'T-3', created: '2026-03-02 11:00', type: 'rumour', content: '?', updated_at: '2026-03-02T11:00:00Z' },
+      // An unknown category is kept (a data-quality count); a time that is not a time is a reject.
+      { id: 'T-3', created: 'yesterday', type: '咨询', content: '?', updated_at: '2026-03-02T11:00:00Z' },
     );
     const first = await pullTicketsApi(db, { source, mapping, fetcher });
     expect(first).toMatchObject({ source_id: 'desk', read: 3, new: 2, rejected: 1 });
@@ -85,7 +86,7 @@ describe.each(drivers)('pullTicketsApi on $name', (driver) => {
       { source_id: 'desk', external_id: 'T-2', opened_at: new Date('2026-03-02T02:00:00Z'), category: '投诉', rating: null, text: 'Shuttle bus late' },
     ]);
     const reject = await db.selectFrom('rejects').select(['location', 'field', 'value', 'reason']).executeTakeFirstOrThrow();
-    expect(reject).toEqual({ location: `${base}/api/tickets?page=2&per_page=2 (ticket T-3)`, field: 'type', value: 'rumour', reason: 'unknown category (map it under "categories" in mapping "desk-api")' });
+    expect(reject).toEqual({ location: `${base}/api/tickets?page=2&per_page=2 (ticket T-3)`, field: 'created', value: 'yesterday', reason: 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss])' });
 
     requests.length = 0;
     tickets.push({ id: 'T-4', created: '2026-03-04 08:00', type: 'thanks', content: 'Thank you', updated_at: '2026-03-04T08:00:00Z' });
