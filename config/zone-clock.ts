@@ -27,6 +27,11 @@ function wallOf(instant: number, timeZone: string): number {
   return seconds + (((instant % 1000) + 1000) % 1000);
 }
 
+/** How far the zone's wall clock is ahead of UTC at the instant (milliseconds, whole seconds). */
+export function zoneOffsetAt(instant: number, timeZone: string): number {
+  return wallOf(instant, timeZone) - instant;
+}
+
 /** The local day 'YYYY-MM-DD' of an instant in the zone. */
 export function localDay(instant: number, timeZone: string): string {
   return new Date(wallOf(instant, timeZone)).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { zoneOffsetAt } from '../../config/zone-clock.ts';
 const LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -24,7 +25,6 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | undef
   return new Date(instant);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, number>();
 const DAY = 24 * 60 * 60 * 1000;
 // Zones change offset on quarter hours; within one quarter the offset is the same.
@@ -41,37 +41,18 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   let offset = offsets.get(dayKey);
   if (offset === undefined) {
     if (offsets.size >= 100_000) offsets.clear();
-    const start = askZoneOffsetMs(day * DAY, timeZone);
+    const start = zoneOffsetAt(day * DAY, timeZone);
     // NaN marks a day with a change: look up its quarter hours instead.
-    offset = start === askZoneOffsetMs((day + 1) * DAY - 1000, timeZone) ? start : Number.NaN;
+    offset = start === zoneOffsetAt((day + 1) * DAY - 1000, timeZone) ? start : Number.NaN;
     offsets.set(dayKey, offset);
   }
   if (!Number.isNaN(offset)) return offset;
   const quarterKey = `${timeZone} q${Math.floor(instant / QUARTER_HOUR)}`;
   let quarter = offsets.get(quarterKey);
   if (quarter === undefined) {
-    quarter = askZoneOffsetMs(instant, timeZone);
+    quarter = zoneOffsetAt(instant, timeZone);
     offsets.set(quarterKey, quarter);
   }
   return quarter;
 }
 
-function askZoneOffsetMs(instant: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}

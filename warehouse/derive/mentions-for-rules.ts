@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { NegativeMentionDriver } from './negative-windows.ts';
+import { scoredMentions } from './scored-mentions.ts';
 
 export interface MentionDriver extends NegativeMentionDriver {
   label: string;
@@ -14,18 +15,9 @@ interface Scope {
   to: Date;
 }
 
-function scoredMentions(db: Db, q: Scope) {
-  return db
-    .selectFrom('mentions as m')
-    .innerJoin('scores as s', (join) =>
-      join
-        .onRef('s.community_id', '=', 'm.community_id')
-        .onRef('s.record_id', '=', 'm.id')
-        .on('s.record_kind', '=', 'mention')
-        .on('s.scorer_version', '=', q.scorerVersion),
-    )
+function scoredInRange(db: Db, q: Scope) {
+  return scoredMentions(db, q)
     .select(['m.id', 'm.title', 'm.url', 'm.source_id', 'm.published_at', 'm.reach', 's.score', 's.label', 's.terms', 's.clause_ids'])
-    .where('m.community_id', '=', q.communityId)
     .where('m.published_at', '>', q.from)
     .where('m.published_at', '<=', q.to);
 }
@@ -34,13 +26,13 @@ const asDriver = <T extends { id: number | string }>(row: T) => ({ ...row, id: N
 
 /** Negative mentions from sources at least this large: one is enough for comms to look. */
 export async function highReachNegatives(db: Db, q: Scope & { minReach: number }): Promise<MentionDriver[]> {
-  const rows = await scoredMentions(db, q).where('s.label', '=', 'negative').where('m.reach', '>=', q.minReach).orderBy('m.published_at').limit(200).execute();
+  const rows = await scoredInRange(db, q).where('s.label', '=', 'negative').where('m.reach', '>=', q.minReach).orderBy('m.published_at').limit(200).execute();
   return rows.map(asDriver);
 }
 
 /** Mentions whose title or text contains the term, ignoring case. */
 export async function mentionsWithTerm(db: Db, q: Scope & { term: string; negativeOnly: boolean }): Promise<MentionDriver[]> {
-  let query = scoredMentions(db, q).where(sql<boolean>`strpos(lower(m.title || ' ' || m.text), lower(${q.term})) > 0`);
+  let query = scoredInRange(db, q).where(sql<boolean>`strpos(lower(m.title || ' ' || m.text), lower(${q.term})) > 0`);
   if (q.negativeOnly) query = query.where('s.label', '=', 'negative');
   const rows = await query.orderBy('s.score').limit(50).execute();
   return rows.map(asDriver);
@@ -48,17 +40,8 @@ export async function mentionsWithTerm(db: Db, q: Scope & { term: string; negati
 
 /** Negative and scored (positive, neutral, negative) mention counts in a time range. */
 export async function negativeShareCounts(db: Db, q: Scope): Promise<{ negative: number; scored: number }> {
-  const row = await db
-    .selectFrom('mentions as m')
-    .innerJoin('scores as s', (join) =>
-      join
-        .onRef('s.community_id', '=', 'm.community_id')
-        .onRef('s.record_id', '=', 'm.id')
-        .on('s.record_kind', '=', 'mention')
-        .on('s.scorer_version', '=', q.scorerVersion),
-    )
+  const row = await scoredMentions(db, q)
     .select([sql<number>`count(*) filter (where s.label = 'negative')::int`.as('negative'), sql<number>`count(*)::int`.as('scored')])
-    .where('m.community_id', '=', q.communityId)
     .where('s.label', '<>', 'unscored')
     .where('m.published_at', '>', q.from)
     .where('m.published_at', '<=', q.to)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { scoredMentions } from './scored-mentions.ts';
 
 export interface WindowCountsQuery {
   communityId: string;
@@ -46,17 +47,8 @@ export async function negativeMentionsBetween(
   db: Db,
   q: { communityId: string; scorerVersion: string; from: Date; to: Date; limit: number },
 ): Promise<NegativeMentionDriver[]> {
-  const rows = await db
-    .selectFrom('mentions as m')
-    .innerJoin('scores as s', (join) =>
-      join
-        .onRef('s.community_id', '=', 'm.community_id')
-        .onRef('s.record_id', '=', 'm.id')
-        .on('s.record_kind', '=', 'mention')
-        .on('s.scorer_version', '=', q.scorerVersion),
-    )
+  const rows = await scoredMentions(db, q)
     .select(['m.id', 'm.title', 'm.url', 'm.source_id', 'm.published_at', 'm.reach', 's.score', 's.terms', 's.clause_ids'])
-    .where('m.community_id', '=', q.communityId)
     .where('s.label', '=', 'negative')
     .where('m.published_at', '>', q.from)
     .where('m.published_at', '<=', q.to)
