@@ -68,3 +68,11 @@ export const incidentSchema = z
     window_hours: z.number().positive().default(6),
   })
   .prefault({});
+
+export const slaBacklogSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    // Open tickets past their due time (or the SLA in working time) before the backlog is an alert.
+    min_overdue: z.number().int().positive().default(5),
+  })
+  .prefault({});

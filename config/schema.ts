@@ -7,6 +7,7 @@ import {
   incidentSchema,
   negativeShareSchema,
   overdueRectificationSchema,
+  slaBacklogSchema,
   watchListSchema,
 } from './alert-rules.ts';
 import { notificationsSchema } from './notification-schema.ts';
@@ -40,6 +41,7 @@ export const alertRulesSchema = z.object({
   complaint_surge: complaintSurgeSchema,
   overdue_rectification: overdueRectificationSchema,
   collector_silent: collectorSilentSchema,
+  sla_backlog: slaBacklogSchema,
   grading: gradingSchema,
   incidents: incidentSchema,
 });

@@ -9,11 +9,12 @@ import { complaintSurge } from './rules/complaint-surge.ts';
 import { highReachNegative } from './rules/high-reach-negative.ts';
 import { negativeShare } from './rules/negative-share.ts';
 import { overdueRectification } from './rules/overdue-rectification.ts';
+import { slaBacklog } from './rules/sla-backlog.ts';
 import type { AlertRule } from './rules/rule-types.ts';
 import { watchList } from './rules/watch-list.ts';
 
 /** Every rule besides the negative-mention spike, which keeps its own step. */
-export const ALERT_RULES: readonly AlertRule[] = [highReachNegative, watchList, negativeShare, complaintSurge, overdueRectification, collectorSilent];
+export const ALERT_RULES: readonly AlertRule[] = [highReachNegative, watchList, negativeShare, complaintSurge, overdueRectification, slaBacklog, collectorSilent];
 
 export interface RaisedAlert {
   rule: string;
@@ -32,7 +33,7 @@ const DAY = 86_400_000;
  */
 export async function checkAlertRules(
   db: Db,
-  config: Pick<Config, 'alerts' | 'timezone'>,
+  config: Pick<Config, 'alerts' | 'timezone' | 'satisfaction' | 'working_time'>,
   communityId: string,
   now: Date,
   version: string,

@@ -11,7 +11,7 @@ export interface AlertChecks {
 }
 
 /** Every alert rule for one community at `now`: the negative spike, then the others, grouped into incidents. */
-export async function checkAlerts(db: Db, config: Pick<Config, 'alerts' | 'timezone'>, communityId: string, now = new Date(), version = scorerVersion()): Promise<AlertChecks> {
+export async function checkAlerts(db: Db, config: Pick<Config, 'alerts' | 'timezone' | 'satisfaction' | 'working_time'>, communityId: string, now = new Date(), version = scorerVersion()): Promise<AlertChecks> {
   const spike = await checkNegativeSpike(db, config, communityId, now, version);
   const link = spike.alert_id === null ? null : await incidentLinkOf(db, communityId, spike.alert_id);
   if (spike.alert_id !== null && link) await attachToIncident(db, spike.alert_id, link, config.alerts.incidents.window_hours);

@@ -7,6 +7,7 @@ import { complaintSurge } from '../../pipeline/steps/rules/complaint-surge.ts';
 import { highReachNegative } from '../../pipeline/steps/rules/high-reach-negative.ts';
 import { negativeShare } from '../../pipeline/steps/rules/negative-share.ts';
 import { overdueRectification } from '../../pipeline/steps/rules/overdue-rectification.ts';
+import { slaBacklog } from '../../pipeline/steps/rules/sla-backlog.ts';
 import { watchList } from '../../pipeline/steps/rules/watch-list.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { incidentsList } from '../../warehouse/read-models/incidents-list.ts';
@@ -156,6 +157,27 @@ describe.each(drivers)('alert rules on $name', (driver) => {
       await db.updateTable('sources').set({ expected_interval_minutes: 60, last_new_at: hoursAgo(5) }).where('id', '=', 'forum').execute();
       const [silent] = await collectorSilent(ctx(db));
       expect(silent).toMatchObject({ base_grade: 'yellow', dedupe_key: `forum|${hoursAgo(5).toISOString()}` });
+    } finally {
+      await close();
+    }
+  });
+
+  it('an SLA backlog alerts once enough open tickets are past due; closed and young ones do not count', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      const ticket = (id: string, openedHoursAgo: number, extra: Record<string, unknown> = {}) => ({
+        community_id: 'c1', source_id: 'hotline', external_id: id, opened_at: hoursAgo(openedHoursAgo), category: '求助', text: '', clause_ids: [], ...extra,
+      });
+      // Four open for a month, one with its own due time tomorrow, one closed, one opened an hour ago.
+      await db.insertInto('tickets').values([
+        ticket('A', 720), ticket('B', 700), ticket('C', 690), ticket('D', 680),
+        ticket('E', 650, { due_at: hoursAgo(-24) }), ticket('F', 640, { closed_at: hoursAgo(600) }), ticket('G', 1),
+      ]).execute();
+      expect(await slaBacklog(ctx(db))).toEqual([]);
+      await db.insertInto('tickets').values(ticket('H', 500)).execute();
+      const [found] = await slaBacklog(ctx(db));
+      expect(found).toMatchObject({ base_grade: 'yellow', dedupe_key: '2026-11-30', drivers: { count: 5, sla_hours: 72, sla_clock: 'working', oldest_days: 30 } });
     } finally {
       await close();
     }

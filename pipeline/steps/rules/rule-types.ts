@@ -4,7 +4,7 @@ import type { AlertGrade } from '../../scoring/spike.ts';
 
 export interface RuleContext {
   db: Db;
-  config: Pick<Config, 'alerts' | 'timezone'>;
+  config: Pick<Config, 'alerts' | 'timezone' | 'satisfaction' | 'working_time'>;
   communityId: string;
   now: Date;
   /** The scorer version whose scores the rules read. */
