@@ -76,3 +76,15 @@ export const slaBacklogSchema = z
     min_overdue: z.number().int().positive().default(5),
   })
   .prefault({});
+
+export const satisfactionDropSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    // The survey index of the last window_days against the window_days before, per clause.
+    window_days: z.number().int().positive().default(30),
+    // Answers needed on each side before a change can mean anything.
+    min_n: z.number().int().positive().default(20),
+    min_drop_points: z.number().positive().default(5),
+    alpha: z.number().positive().max(0.2).default(0.05),
+  })
+  .prefault({});

@@ -7,6 +7,7 @@ import {
   incidentSchema,
   negativeShareSchema,
   overdueRectificationSchema,
+  satisfactionDropSchema,
   slaBacklogSchema,
   watchListSchema,
 } from './alert-rules.ts';
@@ -42,6 +43,7 @@ export const alertRulesSchema = z.object({
   overdue_rectification: overdueRectificationSchema,
   collector_silent: collectorSilentSchema,
   sla_backlog: slaBacklogSchema,
+  satisfaction_drop: satisfactionDropSchema,
   grading: gradingSchema,
   incidents: incidentSchema,
 });

@@ -9,12 +9,13 @@ import { complaintSurge } from './rules/complaint-surge.ts';
 import { highReachNegative } from './rules/high-reach-negative.ts';
 import { negativeShare } from './rules/negative-share.ts';
 import { overdueRectification } from './rules/overdue-rectification.ts';
+import { satisfactionDrop } from './rules/satisfaction-drop.ts';
 import { slaBacklog } from './rules/sla-backlog.ts';
 import type { AlertRule } from './rules/rule-types.ts';
 import { watchList } from './rules/watch-list.ts';
 
 /** Every rule besides the negative-mention spike, which keeps its own step. */
-export const ALERT_RULES: readonly AlertRule[] = [highReachNegative, watchList, negativeShare, complaintSurge, overdueRectification, slaBacklog, collectorSilent];
+export const ALERT_RULES: readonly AlertRule[] = [highReachNegative, watchList, negativeShare, complaintSurge, overdueRectification, slaBacklog, satisfactionDrop, collectorSilent];
 
 export interface RaisedAlert {
   rule: string;

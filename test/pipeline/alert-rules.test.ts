@@ -7,6 +7,7 @@ import { complaintSurge } from '../../pipeline/steps/rules/complaint-surge.ts';
 import { highReachNegative } from '../../pipeline/steps/rules/high-reach-negative.ts';
 import { negativeShare } from '../../pipeline/steps/rules/negative-share.ts';
 import { overdueRectification } from '../../pipeline/steps/rules/overdue-rectification.ts';
+import { satisfactionDrop } from '../../pipeline/steps/rules/satisfaction-drop.ts';
 import { slaBacklog } from '../../pipeline/steps/rules/sla-backlog.ts';
 import { watchList } from '../../pipeline/steps/rules/watch-list.ts';
 import type { Db } from '../../warehouse/database.ts';
@@ -178,6 +179,28 @@ describe.each(drivers)('alert rules on $name', (driver) => {
       await db.insertInto('tickets').values(ticket('H', 500)).execute();
       const [found] = await slaBacklog(ctx(db));
       expect(found).toMatchObject({ base_grade: 'yellow', dedupe_key: '2026-11-30', drivers: { count: 5, sla_hours: 72, sla_clock: 'working', oldest_days: 30 } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a significant drop of a survey index alerts once a month per clause; a small or noisy one does not', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      // n answers with the given mean and a standard deviation of 10 (sum of squares = n·(mean² + 100·(n−1)/n)).
+      const day = (d: string, clause: string, n: number, mean: number) => ({
+        community_id: 'c1', day: d, clause_id: clause, source_kind: 'survey' as const, metric: 'index', n, sum: n * mean, sum_sq: n * mean * mean + 100 * (n - 1), updated_at: now,
+      });
+      await db.insertInto('daily_rollups').values([
+        day('2026-10-20', '8.1.2', 40, 80), day('2026-11-25', '8.1.2', 40, 70),
+        day('2026-10-20', '7.2.3', 40, 80), day('2026-11-25', '7.2.3', 40, 78),
+        day('2026-10-20', '8.1.3', 8, 80), day('2026-11-25', '8.1.3', 8, 50),
+      ]).execute();
+      const found = await satisfactionDrop(ctx(db));
+      expect(found.map((a) => a.dedupe_key)).toEqual(['8.1.2|2026-11']);
+      expect(found[0]?.drivers).toMatchObject({ current: { n: 40, index: 70 }, baseline: { n: 40, index: 80 }, test: { difference: -10 } });
+      expect((found[0]?.drivers as { test: { p: number } }).test.p).toBeLessThan(0.001);
     } finally {
       await close();
     }
