@@ -93,7 +93,9 @@ describe('scoreSentiment on English', () => {
 
 describe('scoreSentiment on other input', () => {
   it('scores mixed Chinese-English text in both languages, reporting the main one', () => {
-    expect(scoreSentiment('I visited 济南 and the staff were very helpful')).toMatchObject({ label: 'positive', lang: 'en', terms: ['very helpful'] });
+    const visit = scoreSentiment('I visited 济南 and the staff were very helpful');
+    expect(visit).toMatchObject({ label: 'positive', lang: 'en' });
+    expect(visit.terms.some((term) => term.includes('helpful'))).toBe(true);
     const both = scoreSentiment('人才卡办不了，nobody answers');
     expect(both).toMatchObject({ label: 'negative', lang: 'zh' });
     expect(both.terms).toEqual(expect.arrayContaining(['nobody answers', '办不了']));
@@ -108,7 +110,9 @@ describe('scoreSentiment on other input', () => {
     // The Chinese model alone reads this as a pleasant weekend outing.
     const text = '周末的中秋活动 was a total waste of time';
     expect(scoreSentiment(text, { lang: 'zh' }).label).toBe('positive');
-    expect(scoreSentiment(text)).toMatchObject({ label: 'negative', lang: 'zh', terms: expect.arrayContaining(['waste of']) });
+    const mixed = scoreSentiment(text);
+    expect(mixed).toMatchObject({ label: 'negative', lang: 'zh' });
+    expect(mixed.terms.some((term) => term.includes('waste'))).toBe(true);
   });
 
   it('scores Latin words in a Chinese text in English only when they are English', () => {
