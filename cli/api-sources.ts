@@ -1,7 +1,8 @@
 import { loadInstrument } from '../config/instrument.ts';
 import type { Config } from '../config/schema.ts';
 import { loadTicketMapping } from '../config/ticket-mapping.ts';
-import { createFetcher, type Fetcher } from '../collectors/http/fetcher.ts';
+import type { Fetcher } from '../collectors/http/fetcher.ts';
+import { configuredFetcher } from './configured-fetcher.ts';
 import { pullTicketsApi } from '../collectors/servicedesk/pull-tickets-api.ts';
 import type { ImportSummary } from '../collectors/shared/import-summary.ts';
 import { pullKobo } from '../collectors/survey/pull-kobo.ts';
@@ -21,18 +22,7 @@ export interface ApiSource {
  * as the crawler, but no robots.txt (it speaks to crawlers, not to an account's own API client).
  */
 export function apiFetcher(config: Config): Fetcher {
-  return createFetcher({
-    timeoutMs: config.http.timeout_ms,
-    retries: config.http.retries,
-    maxBodyBytes: config.http.max_body_bytes,
-    userAgent: config.http.user_agent,
-    connectTimeoutMs: config.http.connect_timeout_ms,
-    readTimeoutMs: config.http.read_timeout_ms,
-    maxRedirects: config.http.max_redirects,
-    hostConcurrency: config.http.host_concurrency,
-    hostDelayMs: config.http.host_delay_ms,
-    robots: false,
-  });
+  return configuredFetcher(config, { robots: false });
 }
 
 /** The enabled survey_sources and ticket_sources, each with its instrument or mapping loaded. */

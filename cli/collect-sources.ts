@@ -1,25 +1,15 @@
 import type { Config, SourceConfig } from '../config/schema.ts';
-import { createFetcher } from '../collectors/http/fetcher.ts';
 import type { CrawlReport } from '../collectors/mentions/crawl/crawl-report.ts';
 import { type CrawlDeps, crawlSource } from '../collectors/mentions/crawl/crawl-source.ts';
 import { emptyCrawlStats } from '../collectors/mentions/crawl/crawl-report.ts';
 import { compileKeywordFilter } from '../collectors/mentions/crawl/keyword-rules.ts';
 import { createCrawlPorts } from '../collectors/mentions/crawl/ports.ts';
 import type { Db } from '../warehouse/database.ts';
+import { configuredFetcher } from './configured-fetcher.ts';
 
 /** The fetcher, ports and settings every crawl of this configuration uses. */
 export function crawlDeps(config: Config): CrawlDeps {
-  const fetcher = createFetcher({
-    timeoutMs: config.http.timeout_ms,
-    retries: config.http.retries,
-    maxBodyBytes: config.http.max_body_bytes,
-    userAgent: config.http.user_agent,
-    connectTimeoutMs: config.http.connect_timeout_ms,
-    readTimeoutMs: config.http.read_timeout_ms,
-    maxRedirects: config.http.max_redirects,
-    hostConcurrency: config.http.host_concurrency,
-    hostDelayMs: config.http.host_delay_ms,
-  });
+  const fetcher = configuredFetcher(config);
   return {
     ports: createCrawlPorts(fetcher),
     timeZone: config.timezone,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type AlertAction, api, type AlertJson, type DeliveryJson, type SessionUser } from '../api.ts';
 import { AlertDrivers } from '../drivers/alert-drivers.tsx';
 import { useT } from '../i18n.ts';
+import { NotesList } from '../parts/notes-list.tsx';
 import { ALERT_ACTION_ROLES } from '../roles.ts';
 import { useTimeFormat } from '../time-format.ts';
 
@@ -99,16 +100,7 @@ export function AlertsPage({ user }: { user: SessionUser }) {
               {alert.notes.length > 0 && (
                 <div className="notes-block">
                   <div className="muted small">{t.notes}</div>
-                  <ul className="notes small">
-                    {alert.notes.map((n, i) => (
-                      <li key={i}>
-                        <span className="muted">
-                          {time.dateTime(n.at)} · {n.user}
-                        </span>{' '}
-                        {n.text}
-                      </li>
-                    ))}
-                  </ul>
+                  <NotesList notes={alert.notes} />
                 </div>
               )}
               {canAct && (NEXT[alert.status] ?? []).length > 0 && (

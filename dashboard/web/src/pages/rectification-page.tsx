@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type RectificationJson, type SessionUser } from '../api.ts';
 import { useT } from '../i18n.ts';
+import { NotesList } from '../parts/notes-list.tsx';
 import { RECTIFICATION_ACTION_ROLES } from '../roles.ts';
 import { useTimeFormat } from '../time-format.ts';
 import type { Rate, RectificationRates } from '../../../../warehouse/read-models/rectification-rates.ts';
@@ -97,16 +98,7 @@ export function RectificationPage({ user }: { user: SessionUser }) {
                 {item.community_id} · {t.ratedAt} {time.dateTime(item.rated_at)} · {t.dueAt} {time.dateTime(item.due_at)} · {t.owner}: {item.owner ?? '—'}
               </div>
               {item.notes.length > 0 && (
-                <ul className="notes small">
-                  {item.notes.map((n, i) => (
-                    <li key={i}>
-                      <span className="muted">
-                        {time.dateTime(n.at)} · {n.user}
-                      </span>{' '}
-                      {n.text}
-                    </li>
-                  ))}
-                </ul>
+                <NotesList notes={item.notes} />
               )}
               {next.length > 0 && (
                 <div className="actions">
