@@ -1,5 +1,6 @@
 import { type Clause, loadClauses } from '../config/clauses.ts';
 import type { Config, SourceConfig } from '../config/schema.ts';
+import { purgeExpiredSessions } from '../warehouse/auth/sessions.ts';
 import { createScheduler, type Job, type Scheduler } from '../collectors/scheduler/scheduler.ts';
 import { createApp } from '../dashboard/app.ts';
 import { checkAlerts } from '../pipeline/steps/check-alerts.ts';
@@ -120,5 +121,6 @@ export function scheduledJobs(config: Config, clauses: readonly Clause[], source
       },
     },
     ...notificationJobs(config),
+    { name: 'housekeeping', cron: s.housekeeping, setting: 'scheduler.housekeeping', run: async (db) => ({ sessions_purged: await purgeExpiredSessions(db) }) },
   ];
 }

@@ -66,6 +66,9 @@ export const configSchema = z.object({
       /** Where people reach the dashboard, for links in notices; http://host:port when absent. */
       public_url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
       secure_cookies: z.boolean().default(false),
+      // Failed logins allowed per client address and user name in login_window_minutes; then 429.
+      login_attempts: z.number().int().min(1).default(10),
+      login_window_minutes: z.number().positive().default(15),
     })
     .prefault({}),
   privacy: z
@@ -99,6 +102,8 @@ export const configSchema = z.object({
       notify: cron.default('* * * * *'),
       escalate: cron.default('* * * * *'),
       digest: cron.default('0 18 * * *'),
+      // Housekeeping: expired sessions are deleted.
+      housekeeping: cron.default('30 3 * * *'),
     })
     .prefault({}),
   satisfaction: z

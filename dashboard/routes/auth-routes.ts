@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { audit } from '../../warehouse/auth/audit.ts';
 import { createSession, deleteSession } from '../../warehouse/auth/sessions.ts';
@@ -16,7 +17,24 @@ export function authRoutes({ config, db }: AppContext): Router {
   // What the web UI needs from config: times are shown in the reporting zone, not the browser's.
   const settings: UiSettings = { timezone: config.timezone };
 
-  router.post('/login', async (req, res) => {
+  // Password guessing: only failed attempts count, per client address and user name, so a busy
+  // office behind one address is not locked out by one person's typos. In memory: one instance.
+  const throttle = rateLimit({
+    windowMs: config.server.login_window_minutes * 60_000,
+    limit: config.server.login_attempts,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${loginName(req.body)}`,
+    handler: (req, res, next) => {
+      const minutes = Math.ceil(config.server.login_window_minutes);
+      audit(db, { actor: loginName(req.body), action: 'login.throttled', target: null })
+        .then(() => res.status(429).json({ error: `too many failed logins; try again within ${minutes} minutes` }))
+        .catch(next);
+    },
+  });
+
+  router.post('/login', throttle, async (req, res) => {
     const body = loginBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'expected JSON {"username": "…", "password": "…"}');
     const user = await verifyLogin(db, body.data.username, body.data.password);
@@ -51,6 +69,11 @@ export function authRoutes({ config, db }: AppContext): Router {
 export interface UiSettings {
   /** IANA zone of the reporting periods (config.timezone). */
   timezone: string;
+}
+
+function loginName(body: unknown): string {
+  const name = (body as { username?: unknown } | undefined)?.username;
+  return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 200) : '';
 }
 
 function publicUser(user: { username: string; role: string; display_name: string }) {

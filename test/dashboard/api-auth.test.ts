@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../warehouse/auth/audit.ts';
-import { createSession, findSession, purgeExpiredSessions } from '../../warehouse/auth/sessions.ts';
+import { scheduledJobs } from '../../cli/boot.ts';
+import { createSession, findSession, hashToken, purgeExpiredSessions } from '../../warehouse/auth/sessions.ts';
 import { ensureUser, findUser, verifyLogin } from '../../warehouse/auth/users.ts';
 import type { Role } from '../../warehouse/schema.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
@@ -84,6 +85,28 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
     expect((await listAudit(tdb.db)).some((e) => e.action === 'login.failed' && e.actor === 'nobody')).toBe(true);
   });
 
+  it('throttles password guessing per user name, counting only failures, and audits it', async () => {
+    const config = testConfig();
+    const strict = await startDashboard(tdb.db, { ...config, server: { ...config.server, login_attempts: 3 } });
+    try {
+      const attempt = (username: string, password: string) =>
+        fetch(`${strict.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      // Successful logins do not count towards the limit.
+      for (let i = 0; i < 4; i++) expect((await attempt('comms', PASSWORD)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await attempt('expert', 'guess ' + i)).status).toBe(401);
+      const refused = await attempt('expert', 'guess 4');
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/too many failed logins; try again within 15 minutes/);
+      // Even the right password waits out the window, and another user is not locked out.
+      expect((await attempt('expert', PASSWORD)).status).toBe(429);
+      expect((await attempt('EXPERT', PASSWORD)).status).toBe(429);
+      expect((await attempt('leader', PASSWORD)).status).toBe(200);
+      expect((await listAudit(tdb.db)).some((e) => e.action === 'login.throttled' && e.actor === 'expert')).toBe(true);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it.each(ROLES)('lets %s in where the role belongs and refuses it elsewhere with 403', async (role) => {
     const client = await login(server.url, role);
     const me = (await (await client.get('/api/me')).json()) as { user: { role: string }; settings: { timezone: string } };
@@ -135,6 +158,17 @@ describe.each(drivers)('dashboard auth on $name', (driver) => {
     const res = await fetch(`${server.url}/api/me`, { headers: { cookie: `tp_session=${stale.token}` } });
     expect(res.status).toBe(401);
     expect(await purgeExpiredSessions(tdb.db)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('deletes expired sessions in the nightly housekeeping job and keeps live ones', async () => {
+    const user = (await findUser(tdb.db, 'expert'))!;
+    const stale = await createSession(tdb.db, user.id, 1, new Date(Date.now() - 2 * 3_600_000));
+    const live = await createSession(tdb.db, user.id, 1);
+    const job = scheduledJobs(testConfig(), [], [], []).find((j) => j.name === 'housekeeping');
+    expect(job?.cron).toBe('30 3 * * *');
+    expect(await job!.run(tdb.db)).toEqual({ sessions_purged: 1 });
+    expect(await findSession(tdb.db, live.token)).toBeDefined();
+    expect(await tdb.db.selectFrom('sessions').select('id').where('id', '=', hashToken(stale.token)).executeTakeFirst()).toBeUndefined();
   });
 
   it('answers unknown API routes with a JSON 404 and other paths with the build note', async () => {
