@@ -14,7 +14,13 @@ export function exportRoutes(ctx: AppContext): Router {
   router.get('/export/scorecard.csv', allow('expert', 'leader', 'admin'), async (req, res) => {
     const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
     const communityId = communityParam(req, ctx);
-    const card = await clauseScorecard(db, { period, minCell: config.privacy.min_cell, clauses, communityId });
+    const card = await clauseScorecard(db, {
+      period,
+      minCell: config.privacy.min_cell,
+      clauses,
+      communityId,
+      tickets: { slaHours: config.satisfaction.ticket_sla_hours, satisfiedMinRating: config.satisfaction.satisfied_min_rating },
+    });
     await audit(db, {
       actor: sessionOf(res).user.username,
       action: 'export.scorecard',

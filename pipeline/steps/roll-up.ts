@@ -18,6 +18,7 @@ export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfac
     timezone: config.timezone,
     scorerVersion: options.version ?? scorerVersion(),
     ticketSlaHours: config.satisfaction.ticket_sla_hours,
+    satisfiedMinRating: config.satisfaction.satisfied_min_rating,
     ...(options.days !== undefined ? { fromDay: localDay(options.now ?? new Date(), config.timezone, options.days) } : {}),
   });
 }

@@ -67,7 +67,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
   });
 
   it('scorecard: per clause figures, suppression and empty clauses', async () => {
-    const card = await clauseScorecard(tdb.db, { period, minCell: 5, clauses });
+    const card = await clauseScorecard(tdb.db, { period, minCell: 5, clauses, tickets: { slaHours: 72, satisfiedMinRating: 4 } });
     expect(card.rows.map((r) => r.clause_id)).toEqual(['*', '7.2.3', '8.1.2', '10.2.4']);
     const hotline = card.rows.find((r) => r.clause_id === '8.1.2')!;
     // March (5) and April (3) together: 8 answers.
@@ -78,6 +78,9 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
     if (!opinion.mentions || opinion.mentions.suppressed) throw new Error('mentions should be published');
     expect(opinion.mentions.net_sentiment).toBeCloseTo(-1 / 6, 9);
     expect(card.rows.find((r) => r.clause_id === '7.2.3')).toMatchObject({ survey: null, mentions: null, tickets: null });
+    // Experts see the rules the hotline figures were counted by, as configured.
+    expect(card.methods.tickets).toContain('within 72 h of opening');
+    expect(card.methods.tickets).toContain('满意率 = rated ≥ 4');
   });
 
   it('hotline summary: on-time rate, 满意率 and resolution percentiles from tickets', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
 import { drivers } from '../support/databases.ts';
 
-const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSlaHours: 72 };
+const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSlaHours: 72, satisfiedMinRating: 4 };
 
 async function seed(db: Db): Promise<void> {
   await db.insertInto('communities').values({ id: 'c1', name_zh: '社区', name_en: 'Community' }).execute();
@@ -59,6 +59,20 @@ describe.each(drivers)('daily rollups on $name', (driver) => {
       expect((await rollup(db, 'on_time', '8.1.3')).map((r) => [r.n, r.sum])).toEqual([[1, 1]]);
       expect((await rollup(db, 'opened')).map((r) => [r.day, r.n])).toEqual([['2026-02-25', 1], ['2026-03-02', 1]]);
       expect((await rollup(db, 'rated_satisfied')).map((r) => [r.n, r.sum])).toEqual([[2, 1]]);
+
+      // Counted as the hotline summary counts them: the export's due time wins over the SLA, a ticket
+      // closed before it was opened is neither on time nor late, and 基本满意 (3) is not satisfied at 4.
+      await db.insertInto('tickets').values([
+        { community_id: 'c1', source_id: 's-desk', external_id: 't3', opened_at: '2026-04-01T01:00:00Z', due_at: '2026-04-06T01:00:00Z', closed_at: '2026-04-05T01:00:00Z', rating: 3, text: '', clause_ids: [] },
+        { community_id: 'c1', source_id: 's-desk', external_id: 't4', opened_at: '2026-04-01T02:00:00Z', due_at: '2026-04-01T12:00:00Z', closed_at: '2026-04-01T20:00:00Z', rating: 5, text: '', clause_ids: [] },
+        { community_id: 'c1', source_id: 's-desk', external_id: 't5', opened_at: '2026-04-06T02:00:00Z', closed_at: '2026-04-05T02:00:00Z', text: '', clause_ids: [] },
+      ]).execute();
+      await recomputeRollups(db, { ...options, fromDay: '2026-04-01' });
+      expect((await rollup(db, 'on_time')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-02', 1, 0], ['2026-04-05', 1, 1]]);
+      expect((await rollup(db, 'resolution_hours')).filter((r) => r.day >= '2026-04-01').map((r) => r.n)).toEqual([1, 1]);
+      expect((await rollup(db, 'rated_satisfied')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-02', 1, 1], ['2026-04-05', 1, 0]]);
+      await db.deleteFrom('tickets').where('external_id', 'in', ['t3', 't4', 't5']).execute();
+      await recomputeRollups(db, { ...options, fromDay: '2026-04-01' });
 
       const all = await db.selectFrom('daily_rollups').selectAll().orderBy('day').orderBy('clause_id').orderBy('source_kind').orderBy('metric').execute();
       await recomputeRollups(db, options);

@@ -6,6 +6,8 @@ export interface RollupOptions {
   timezone: string;
   scorerVersion: string;
   ticketSlaHours: number;
+  /** Lowest 好差评 level counted satisfied (config satisfaction.satisfied_min_rating). */
+  satisfiedMinRating: number;
   /** Recompute days from this local date on ('YYYY-MM-DD'); all days when absent. */
   fromDay?: string;
 }
@@ -15,7 +17,7 @@ export interface RollupOptions {
  * Delete-then-insert inside one transaction, so running it twice equals running it once.
  */
 export async function recomputeRollups(db: Db, options: RollupOptions): Promise<number> {
-  const { timezone: tz, scorerVersion: version, ticketSlaHours: sla } = options;
+  const { timezone: tz, scorerVersion: version, ticketSlaHours: sla, satisfiedMinRating: minRating } = options;
   const from = options.fromDay ?? '0001-01-01';
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('daily_rollups').where('day', '>=', from).execute();
@@ -57,14 +59,18 @@ export async function recomputeRollups(db: Db, options: RollupOptions): Promise<
           cross join lateral (
             select 'opened', t.opened_at, 1.0
             union all
+            -- As the hotline summary counts them: by the export's due time, else within the SLA;
+            -- a ticket closed before it was opened is a data-quality problem, neither on time nor late.
             select 'on_time', t.closed_at,
-                   case when t.closed_at - t.opened_at <= ${sla}::float8 * interval '1 hour' then 1.0 else 0.0 end
-             where t.closed_at is not null
+                   case when t.closed_at <= case when t.due_at >= t.opened_at then t.due_at
+                                                 else t.opened_at + ${sla}::float8 * interval '1 hour' end
+                        then 1.0 else 0.0 end
+             where t.closed_at >= t.opened_at
             union all
             select 'resolution_hours', t.closed_at, extract(epoch from t.closed_at - t.opened_at)::float8 / 3600
-             where t.closed_at is not null
+             where t.closed_at >= t.opened_at
             union all
-            select 'rated_satisfied', coalesce(t.closed_at, t.opened_at), case when t.rating >= 3 then 1.0 else 0.0 end
+            select 'rated_satisfied', coalesce(t.closed_at, t.opened_at), case when t.rating >= ${minRating}::int then 1.0 else 0.0 end
              where t.rating is not null) as m(metric, at, value)
          where (m.at at time zone ${tz})::date >= ${from}::date
          group by 1, 2, 3, 5`,

@@ -29,13 +29,24 @@ export interface ScorecardOptions {
   minCell: number;
   clauses: readonly Clause[];
   communityId?: string | undefined;
+  tickets: TicketRules;
 }
 
-export const SCORECARD_METHODS = {
-  survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers',
-  mentions: 'mentions: mean sentiment in [-1, 1]; net sentiment = (positive − negative) / mentions; negative share = negative / mentions',
-  tickets: 'hotline: tickets opened; on-time rate = closed within SLA / closed; 满意率 = rated ≥ 3 / rated',
-} as const;
+/** How the rollups counted hotline figures (config satisfaction.*), named in the methods. */
+export interface TicketRules {
+  slaHours: number;
+  satisfiedMinRating: number;
+}
+
+export function scorecardMethods(rules: TicketRules): ClauseScorecard['methods'] {
+  return {
+    survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers',
+    mentions: 'mentions: mean sentiment in [-1, 1]; net sentiment = (positive − negative) / mentions; negative share = negative / mentions',
+    tickets:
+      `hotline: tickets opened; on-time rate = closed by the export's due time, else within ${rules.slaHours} h of opening, / closed ` +
+      `(closed before opened left out); 满意率 = rated ≥ ${rules.satisfiedMinRating} (1 非常不满意 … 5 非常满意) / rated`,
+  };
+}
 
 type Sums = Map<string, Moments>;
 
@@ -74,7 +85,7 @@ export async function clauseScorecard(db: Db, options: ScorecardOptions): Promis
       tickets: ticketsBlock(get('servicedesk', 'opened'), get('servicedesk', 'on_time'), get('servicedesk', 'rated_satisfied'), options.minCell),
     };
   });
-  return { period: options.period, community_id: options.communityId ?? null, min_cell: options.minCell, methods: SCORECARD_METHODS, rows };
+  return { period: options.period, community_id: options.communityId ?? null, min_cell: options.minCell, methods: scorecardMethods(options.tickets), rows };
 }
 
 function rateOrNull(m: Moments, minCell: number): number | null {
