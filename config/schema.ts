@@ -114,6 +114,15 @@ export const configSchema = z.object({
       ticket_sla_clock: z.enum(['working', 'calendar']).default('working'),
       // 满意率 counts rated tickets at or above this 好差评 level: 4 = 满意 and 非常满意; 3 adds 基本满意.
       satisfied_min_rating: z.number().int().min(1).max(5).default(4),
+      // 获得感 (5.1): weights of survey index, hotline 满意率 and net sentiment; only their ratios matter.
+      gain_weights: z
+        .object({
+          survey: z.number().min(0).default(0.5),
+          hotline: z.number().min(0).default(0.3),
+          sentiment: z.number().min(0).default(0.2),
+        })
+        .prefault({})
+        .refine((w) => w.survey + w.hotline + w.sentiment > 0, 'at least one weight must be above 0'),
     })
     .prefault({}),
   rectification: z

@@ -1,4 +1,5 @@
 import type { ClauseScorecard, ScorecardRow } from '../../warehouse/read-models/clause-scorecard.ts';
+import { GAIN_PARTS, type GainIndex } from '../../warehouse/read-models/gain-index.ts';
 import { BOM, csvLine } from './csv-cell.ts';
 
 const HEADER = [
@@ -58,7 +59,7 @@ function rowCells(row: ScorecardRow, minCell: number) {
 }
 
 /** The expert scorecard as Excel-safe CSV: BOM, CRLF, guarded text, suppressed cells blank, methods named below the table. */
-export function scorecardCsv(card: ClauseScorecard, standard = 'DB3701/T 0004—2019'): string {
+export function scorecardCsv(card: ClauseScorecard, gain?: { index: GainIndex; method: string }, standard = 'DB3701/T 0004—2019'): string {
   const lines = [
     csvLine(HEADER),
     ...card.rows.map((row) => csvLine(rowCells(row, card.min_cell))),
@@ -71,6 +72,20 @@ export function scorecardCsv(card: ClauseScorecard, standard = 'DB3701/T 0004—
     csvLine(['方法 Method (mentions)', card.methods.mentions]),
     csvLine(['方法 Method (tickets)', card.methods.tickets]),
     csvLine(['百分比 Percentages', 'rates and shares are given in percent']),
+    ...(gain ? gainLines(gain.index, gain.method, card.min_cell) : []),
   ];
   return BOM + lines.join('\r\n') + '\r\n';
+}
+
+/** 获得感 (5.1) under the clause table: the index, what went into it, and how. */
+function gainLines(gain: GainIndex, method: string, minCell: number): string[] {
+  const parts = GAIN_PARTS.map((part) => {
+    const c = gain.components[part];
+    const value = c === null ? 'no data' : c.suppressed ? `suppressed (n < ${minCell})` : `${c.value.toFixed(1)} (n ${c.n}, weight ${gain.weights[part].toFixed(2)})`;
+    return `${part} ${value}`;
+  });
+  return [
+    csvLine(['获得感 Sense of gain (5.1)', round(gain.index, 1) ?? `suppressed (n < ${minCell})`, parts.join('; ')]),
+    csvLine(['方法 Method (获得感)', method]),
+  ];
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { audit } from '../../warehouse/auth/audit.ts';
 import { clauseScorecard } from '../../warehouse/read-models/clause-scorecard.ts';
+import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import type { AppContext } from '../context.ts';
 import { scorecardCsv } from '../export/scorecard-csv.ts';
@@ -21,6 +22,8 @@ export function exportRoutes(ctx: AppContext): Router {
       communityId,
       tickets: { slaHours: config.satisfaction.ticket_sla_hours, satisfiedMinRating: config.satisfaction.satisfied_min_rating },
     });
+    const gains = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell: config.privacy.min_cell, communityId });
+    const gain = (communityId && gains.communities.find((c) => c.community_id === communityId)) || gains.all;
     await audit(db, {
       actor: sessionOf(res).user.username,
       action: 'export.scorecard',
@@ -30,7 +33,7 @@ export function exportRoutes(ctx: AppContext): Router {
     const name = `scorecard-${communityId ?? 'all'}-${period.from}-${period.to}.csv`;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.send(scorecardCsv(card));
+    res.send(scorecardCsv(card, { index: gain, method: gains.method }));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { unresolvedAlertCounts } from '../../warehouse/read-models/alerts-list.ts';
+import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
 import { mentionCountsByLabel } from '../../warehouse/read-models/mentions-list.ts';
 import { parsePeriod } from '../../warehouse/read-models/period.ts';
@@ -25,9 +26,10 @@ export function overviewRoutes(ctx: AppContext): Router {
       minCell,
       communityId,
     });
+    const gain = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell, communityId });
     const alerts = await unresolvedAlertCounts(db, communityId);
     const mentions = await mentionCountsByLabel(db, { period, timeZone: config.timezone, communityId });
-    res.json({ period, community_id: communityId ?? null, communities: config.communities, trend, hotline, alerts, mentions });
+    res.json({ period, community_id: communityId ?? null, communities: config.communities, gain, trend, hotline, alerts, mentions });
   });
 
   return router;

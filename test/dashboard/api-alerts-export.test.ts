@@ -127,8 +127,50 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     const res = await leader.get('/api/overview?from=2026-01-01&to=2026-03-31&community=lixia');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['trend', 'hotline', 'alerts', 'mentions', 'period']));
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['trend', 'hotline', 'alerts', 'mentions', 'period', 'gain', 'communities']));
     expect((await leader.get('/api/overview?community=nowhere')).status).toBe(400);
     expect((await leader.get('/api/overview?from=March')).status).toBe(400);
+  });
+
+  it('overview gives 获得感 per community and month, leaving out parts below the minimum cell', async () => {
+    const star = (community_id: string, source_kind: 'survey' | 'servicedesk' | 'mentions', metric: string, n: number, sum: number) => ({
+      community_id, day: '2026-02-10', clause_id: '*', source_kind, metric, n, sum, sum_sq: sum, updated_at: new Date(),
+    });
+    await tdb.db
+      .insertInto('daily_rollups')
+      .values([
+        star('lixia', 'survey', 'index', 10, 700),
+        star('lixia', 'servicedesk', 'rated_satisfied', 8, 6),
+        star('lixia', 'mentions', 'positive', 20, 8),
+        star('lixia', 'mentions', 'negative', 20, 4),
+        star('gaoxin', 'survey', 'index', 3, 210),
+        star('gaoxin', 'mentions', 'positive', 10, 2),
+        star('gaoxin', 'mentions', 'negative', 10, 6),
+      ])
+      .execute();
+    const leader = await login(server.url, 'leader');
+    const res = await leader.get('/api/overview?from=2026-02-01&to=2026-02-28');
+    expect(res.status).toBe(200);
+    const { gain } = (await res.json()) as { gain: { all: { index: number }; communities: Array<{ community_id: string; index: number; partial: boolean; weights: Record<string, number>; components: Record<string, unknown> }>; months: Array<{ month: string; index: number }>; method: string } };
+    // lixia: 0.5 × 70 + 0.3 × 75 + 0.2 × 50 × (1 + (8 − 4) / 20) = 69.5.
+    const lixia = gain.communities.find((c) => c.community_id === 'lixia')!;
+    expect(lixia.index).toBeCloseTo(69.5, 9);
+    expect(lixia.partial).toBe(false);
+    // gaoxin: three survey answers are below the minimum of 5, so only net sentiment counts: 50 × (1 − 0.4).
+    const gaoxin = gain.communities.find((c) => c.community_id === 'gaoxin')!;
+    expect(gaoxin).toMatchObject({ partial: true, weights: { survey: 0, hotline: 0, sentiment: 1 }, components: { survey: { suppressed: true }, hotline: null } });
+    expect(gaoxin.index).toBeCloseTo(30, 9);
+    // All together: survey 910 / 13 = 70, 满意率 75, net (10 − 10) / 30 = 0 → 50.
+    expect(gain.all.index).toBeCloseTo(0.5 * 70 + 0.3 * 75 + 0.2 * 50, 9);
+    expect(gain.months.map((m) => m.month)).toEqual(['2026-02']);
+    expect(gain.method).toContain('fewer than 5');
+    // One community chosen: its months only.
+    const one = (await (await leader.get('/api/overview?from=2026-02-01&to=2026-02-28&community=gaoxin')).json()) as { gain: { months: Array<{ index: number }> } };
+    expect(one.gain.months[0]!.index).toBeCloseTo(30, 9);
+
+    // Experts get the same figure, its parts and its method with the scorecard.
+    const csv = await (await (await login(server.url, 'expert')).get('/api/export/scorecard.csv?from=2026-02-01&to=2026-02-28&community=lixia')).text();
+    expect(csv).toContain('\r\n获得感 Sense of gain (5.1),69.5,"survey 70.0 (n 10, weight 0.50); hotline 75.0 (n 8, weight 0.30); sentiment 60.0 (n 20, weight 0.20)"\r\n');
+    expect(csv).toMatch(/方法 Method \(获得感\),.*left out and the other weights rescaled/);
   });
 });

@@ -69,7 +69,11 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     const today = new Date().toISOString().slice(0, 10);
     await tdb.db
       .insertInto('daily_rollups')
-      .values({ community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() })
+      .values([
+        { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
+        { community_id: 'lixia', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
+        { community_id: 'gaoxin', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 10, sum: 500, sum_sq: 26_000, updated_at: new Date() },
+      ])
       .execute();
     await tdb.db
       .insertInto('rectifications')
@@ -185,6 +189,11 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     expect(await page.locator('.chart svg path').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: /导出评估表/ }).getAttribute('href')).toBe('/api/export/scorecard.csv');
     expect(await page.getByRole('button', { name: '预警' }).count()).toBe(0);
+    // 获得感 for all communities, (480 + 500) / 16 answers; choosing one community shows its own.
+    expect(await page.getByTestId('gain-index').textContent()).toBe('61.3');
+    expect(await page.getByTestId('gain').locator('table').first().textContent()).toContain('高新');
+    await page.locator('select[name=community]').selectOption('gaoxin');
+    await page.getByTestId('gain-index').filter({ hasText: '50.0' }).waitFor();
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { UiSettings } from '../../routes/auth-routes.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
+import type { GainReport } from '../../../warehouse/read-models/gain-index.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
@@ -21,8 +22,17 @@ export interface Session {
   settings: UiSettings;
 }
 
+export interface Community {
+  id: string;
+  name_zh: string;
+  name_en: string;
+}
+
 export interface Overview {
   period: { from: string; to: string };
+  community_id: string | null;
+  communities: Community[];
+  gain: GainReport;
   trend: SatisfactionTrend;
   hotline: HotlineSummary;
   alerts: Record<AlertGrade, number>;
@@ -36,6 +46,13 @@ export type RectificationJson = Jsonified<RectificationItem>;
 export type DeliveryJson = Jsonified<DeliveryItem>;
 export type AlertAction = 'acknowledge' | 'responding' | 'resolve' | 'dismiss';
 export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
+
+/** Which period and community the overview shows; empty means the server's default. */
+export interface OverviewFilter {
+  from?: string;
+  to?: string;
+  community?: string;
+}
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -69,7 +86,11 @@ export const api = {
   me: () => request<Session>('GET', '/api/me'),
   login: (username: string, password: string) => request<Session>('POST', '/api/login', { username, password }),
   logout: () => request<{ ok: true }>('POST', '/api/logout'),
-  overview: () => request<Overview>('GET', '/api/overview'),
+  overview: (filter: OverviewFilter = {}) => {
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const text = query.toString();
+    return request<Overview>('GET', `/api/overview${text ? `?${text}` : ''}`);
+  },
   alerts: () => request<{ alerts: AlertJson[] }>('GET', '/api/alerts'),
   // For dismiss the text is the reason (required); otherwise a note.
   alertAction: (alert: AlertJson, action: AlertAction, text: string) =>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Overview } from '../api.ts';
+import { api, type Overview, type OverviewFilter } from '../api.ts';
+import { GainCard } from '../parts/gain-card.tsx';
 import { useT } from '../i18n.ts';
 import { TrendChart } from '../trend-chart.tsx';
 
@@ -15,19 +16,20 @@ function hours(value: number | null): string | null {
 }
 
 export function OverviewPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [data, setData] = useState<Overview | null>(null);
+  const [filter, setFilter] = useState<OverviewFilter>({});
   const [error, setError] = useState('');
 
   useEffect(() => {
+    setError('');
     api
-      .overview()
+      .overview(filter)
       .then(setData)
       .catch((e: Error) => setError(e.message));
-  }, []);
+  }, [filter]);
 
-  if (error) return <p className="error">{error}</p>;
-  if (!data) return null;
+  if (!data) return error ? <p className="error">{error}</p> : null;
   const h = data.hotline;
   const figure = (label: string, value: string | number | null) => (
     <div className="figure">
@@ -38,9 +40,29 @@ export function OverviewPage() {
 
   return (
     <div className="overview">
-      <p className="muted">
-        {t.period}: {data.period.from} – {data.period.to}
-      </p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t.community}
+          <select name="community" value={data.community_id ?? ''} onChange={(e) => setFilter({ ...filter, community: e.target.value })}>
+            <option value="">{t.allCommunities}</option>
+            {data.communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {lang === 'zh' ? c.name_zh : c.name_en}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.from}
+          <input type="date" name="from" value={data.period.from} max={data.period.to} onChange={(e) => e.target.value && setFilter({ ...filter, from: e.target.value })} />
+        </label>
+        <label>
+          {t.to}
+          <input type="date" name="to" value={data.period.to} min={data.period.from} onChange={(e) => e.target.value && setFilter({ ...filter, to: e.target.value })} />
+        </label>
+      </form>
+      {error && <p className="error">{error}</p>}
+      <GainCard data={data} />
       <section className="card">
         <h2>{t.trendTitle}</h2>
         <TrendChart trend={data.trend} />
