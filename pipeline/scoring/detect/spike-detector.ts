@@ -80,12 +80,13 @@ class RobustWindow {
 /**
  * The production spike rule as a streaming detector: the mean of a short window against a long
  * baseline of earlier window means (median and quantile spread, so past spikes do not inflate
- * it), both directions; and the change from the previous window mean against the usual size of
- * such changes (a sudden jump or fall that stays inside the week's range — the start of a level
- * shift — is news even when the level itself is not yet). Whichever comparison stands out more,
- * relative to its own threshold, decides. When the same time yesterday or last week predicts the series clearly
+ * it), both directions. When the same time yesterday or last week predicts the series clearly
  * better than the baseline does (a daily or weekly rhythm), the window is judged against those
  * instead — the evening peak is not news, a doubled evening peak is, and so is a busy night.
+ * Beside the level, the change from the previous window mean is judged against the usual size of
+ * such changes: a sudden jump or fall that stays inside the week's range (the start of a level
+ * shift) is news before the level is. Whichever comparison stands out more, relative to its own
+ * threshold, decides.
  * Counts get a Poisson floor on the spread, so quiet nights of zeros do not make one mention a
  * spike. An alert must also be the most unusual window of the last `novelty_days` (a jumpy series
  * sets its own bar), and after one the rule stays quiet for the cool-down.
@@ -104,7 +105,8 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   const baseline = new RobustWindow(baselineMs);
   const means = new TimeRing(keepMs);
   const seasonal = periods.map(() => new RobustWindow(baselineMs));
-  const steps = new RobustWindow(baselineMs);
+  // Changes from one window mean to the next, for the step comparison.
+  const changes = new RobustWindow(baselineMs);
   let previous: { time: number; mean: number } | undefined;
   let counts = true;
   let lastTime = Number.NEGATIVE_INFINITY;
@@ -163,14 +165,14 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       // usual steps of the baseline period.
       if (settings.step_ratio > 0 && previous !== undefined && now - previous.time <= GAP_STEPS * Math.max(step, MINUTE)) {
         const change = mean - previous.mean;
-        if (ready && steps.size >= settings.min_history_points) {
+        if (ready && changes.size >= settings.min_history_points) {
           // The difference of two window means has √2 times the spread of one.
-          const zStep = (change - steps.median()) / Math.max(steps.sigma(), Math.SQRT2 * floor);
+          const zStep = (change - changes.median()) / Math.max(changes.sigma(), Math.SQRT2 * floor);
           // In units of the level threshold, so the larger of the two decides and is what is graded.
           const scaled = zStep / settings.step_ratio;
           if (Math.abs(scaled) > Math.abs(z)) z = scaled;
         }
-        steps.add(now, change);
+        changes.add(now, change);
       }
       previous = { time: now, mean };
 
