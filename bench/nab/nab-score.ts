@@ -7,6 +7,12 @@
  * A_FN. A detection outside every window costs A_FP·σ(|i−r'|/(w'−1)) after a window (r', w' of the
  * preceding one: nearly free just after it, full cost one window-width later) and A_FP before the
  * first window.
+ *
+ * Checked line by line against sweeper.py (calcSweepScore, calcScoreByThreshold, scoreDataSet) and
+ * runner.py's normalisation: a binary detector is NAB's "score ≥ threshold" row; a window's part
+ * starts at −A_FN and takes the max of its detections' rewards; FPs add up row by row; the null
+ * detector scores −A_FN per window with a row after probation, and "perfect" is A_TP times every
+ * labelled window (runner.py counts them from the labels file, probationary or not).
  */
 
 export interface CostMatrix {
@@ -40,8 +46,9 @@ export interface FileScore {
   firstDetection: Array<number | null>;
 }
 
+/** sweeper.py's scaledSigmoid, including its cut-off: from a relative position of 3 on, exactly −1. */
 export function scaledSigmoid(position: number): number {
-  return position > 3 ? -1 : 2 / (1 + Math.exp(5 * position)) - 1;
+  return position >= 3 ? -1 : 2 / (1 + Math.exp(5 * position)) - 1;
 }
 
 export function probationaryLength(rows: number, percent = 0.15): number {

@@ -35,4 +35,28 @@ describe('the NAB scorer', () => {
     expect(scaledSigmoid(0)).toBe(0);
     expect(scaledSigmoid(4)).toBe(-1);
   });
+
+  it("reproduces sweeper.py's scaled sigmoid, including its cut-off at a relative position of 3", () => {
+    // The values NAB's own docstring gives: left edge of a window, halfway, right edge, one window past it.
+    expect(scaledSigmoid(-1)).toBeCloseTo(0.98661, 5);
+    expect(scaledSigmoid(-0.5)).toBeCloseTo(0.84828, 5);
+    expect(scaledSigmoid(1)).toBeCloseTo(-0.98661, 5);
+    // sweeper.py: `if relativePositionInWindow >= 3.0: return -1.0`.
+    expect(scaledSigmoid(3)).toBe(-1);
+    expect(scaledSigmoid(2.999)).toBeGreaterThan(-1);
+  });
+
+  it('leaves a window inside the probationary period out of the null score but not out of the perfect one, as runner.py does', () => {
+    // 1000 rows: probation 150 rows. Window 1 (rows 10–60) lies inside it; window 2 does not.
+    const windows = [
+      { first: 10, last: 60 },
+      { first: 500, last: 549 },
+    ];
+    const result = scoreFile(1000, [20, 500], windows);
+    // The detection at row 20 is in probation: ignored, neither TP nor FP.
+    expect(result).toMatchObject({ nullScore: -1, perfect: 2, tp: 1, fp: 0, fn: 0, firstDetection: [null, 500] });
+    expect(result.raw).toBeCloseTo(1, 6);
+    // runner.py: perfect = A_TP × every labelled window; the null detector loses A_FN only for scored ones.
+    expect(normalisedScore(result)).toBeCloseTo((100 * (1 + 1)) / (2 + 1), 6);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSpikeDetector } from '../../pipeline/scoring/detect/spike-detector.ts';
 import { DEFAULT_SPIKE_SETTINGS, spikeSettingsSchema, type SpikeSettingsInput } from '../../pipeline/scoring/detect/spike-settings.ts';
-import { countSeries, DAY, HOUR, MINUTE, START, type Point } from './generated-series.ts';
+import { countSeries, DAY, HOUR, MINUTE, rng, START, type Point } from './generated-series.ts';
 
 function alerts(points: readonly Point[], settings: SpikeSettingsInput = {}): number[] {
   const detector = createSpikeDetector(settings);
@@ -92,6 +92,39 @@ describe('the streaming spike detector', () => {
   it('names the setting that is wrong and documents its defaults', () => {
     expect(() => createSpikeDetector({ cooldown_minutes: -1 })).toThrow(/cooldown_minutes/);
     expect(spikeSettingsSchema.safeParse({ sensitivity: 'extreme' }).success).toBe(false);
-    expect(DEFAULT_SPIKE_SETTINGS).toMatchObject({ sensitivity: 'medium', cooldown_minutes: 720, baseline_hours: 168, seasonal_hours: [24, 168] });
+    expect(DEFAULT_SPIKE_SETTINGS).toMatchObject({ sensitivity: 'medium', cooldown_minutes: 1080, baseline_hours: 168, seasonal_hours: [24, 168] });
+  });
+
+  it('catches a sudden jump that stays inside the range of the last week (the start of a level shift)', () => {
+    // A slow swing of ±10 every 2.7 days (no daily or weekly rhythm to lean on) with a little noise;
+    // at `at` the level jumps by 6 and stays.
+    const random = rng(11);
+    const at = START + 10 * DAY + 7 * HOUR;
+    const series: Point[] = [];
+    for (let time = START; time < START + 14 * DAY; time += 5 * MINUTE) {
+      const swing = 10 * Math.sin((2 * Math.PI * (time - START)) / (2.7 * DAY));
+      series.push({ time, value: 50 + swing + (random() - 0.5) + (time >= at ? 6 : 0) });
+    }
+    // The jumped level is well inside the week's range, so the level comparison alone misses it…
+    expect(alerts(series, { step_ratio: 0 }).filter((t) => t >= at)).toEqual([]);
+    // …the step from the previous point does not: one alert, at the jump.
+    const found = alerts(series).filter((t) => t >= START + 8 * DAY);
+    expect(found).toEqual([at]);
+  });
+
+  it('decides each point from that point and earlier ones only: appending data never changes a past decision', () => {
+    // Rhythm, a burst, a drop, a gap and a level step, so every comparison has its say.
+    let series = burst(countSeries(12, 20, 5, dailyRate), START + 12 * DAY + 15 * HOUR, 30, 30);
+    series = series.filter((p) => p.time < START + 14 * DAY || p.time >= START + 14 * DAY + 6 * HOUR);
+    series = series.map((p) => (p.time >= START + 16 * DAY ? { ...p, value: p.value + 12 } : p));
+    const run = (points: readonly Point[]) => {
+      const detector = createSpikeDetector();
+      return points.map((p) => detector.push(p.time, p.value));
+    };
+    const full = run(series);
+    expect(full.some((d) => d.alert)).toBe(true);
+    for (const cut of [500, 3000, 3600, 4100, 4500, series.length - 1]) {
+      expect(run(series.slice(0, cut))).toEqual(full.slice(0, cut));
+    }
   });
 });

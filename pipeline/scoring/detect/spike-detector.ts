@@ -6,9 +6,9 @@ import { TimeRing } from './time-ring.ts';
 
 export interface SpikeDecision {
   alert: boolean;
-  /** |z| of the decisive comparison, 0 while warming up. */
+  /** |z| of the decisive comparison, in units of the level threshold's σ; 0 while warming up. */
   score: number;
-  /** Signed: above (+) or below (−) normal, in robust standard deviations. */
+  /** Signed: above (+) or below (−) normal, in robust standard deviations (the decisive comparison). */
   z: number;
   /** The baseline median: the window mean expected now. */
   baseline: number;
@@ -33,6 +33,9 @@ const IQR_TO_SIGMA = 1 / 1.349;
 // The 1–99% range of a normal distribution is 4.65σ.
 const WIDE_HI = 0.99;
 const WIDE_Z = 4.65;
+// A step is compared only with a point at most this many sampling intervals back: across a longer
+// gap in the data the change says more about the gap than about now.
+const GAP_STEPS = 24;
 
 /** Rolling robust statistics (median, IQR) over the values of the last `spanMs`. */
 class RobustWindow {
@@ -80,6 +83,10 @@ class RobustWindow {
  * it), both directions. When the same time yesterday or last week predicts the series clearly
  * better than the baseline does (a daily or weekly rhythm), the window is judged against those
  * instead — the evening peak is not news, a doubled evening peak is, and so is a busy night.
+ * Beside the level, the change from the previous window mean is judged against the usual size of
+ * such changes: a sudden jump or fall that stays inside the week's range (the start of a level
+ * shift) is news before the level is. Whichever comparison stands out more, relative to its own
+ * threshold, decides.
  * Counts get a Poisson floor on the spread, so quiet nights of zeros do not make one mention a
  * spike. An alert must also be the most unusual window of the last `novelty_days` (a jumpy series
  * sets its own bar), and after one the rule stays quiet for the cool-down.
@@ -98,6 +105,9 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   const baseline = new RobustWindow(baselineMs);
   const means = new TimeRing(keepMs);
   const seasonal = periods.map(() => new RobustWindow(baselineMs));
+  // Changes from one window mean to the next, for the step comparison.
+  const changes = new RobustWindow(baselineMs);
+  let previous: { time: number; mean: number } | undefined;
   let counts = true;
   let lastTime = Number.NEGATIVE_INFINITY;
   let step = 0;
@@ -150,6 +160,21 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       }
       // With a rhythm, "unusual" means unusual for this time of day or week, not for the whole week.
       if (zRhythm !== undefined) z = zRhythm;
+
+      // The step from the previous window mean (not across a long gap in the data), against the
+      // usual steps of the baseline period.
+      if (settings.step_ratio > 0 && previous !== undefined && now - previous.time <= GAP_STEPS * Math.max(step, MINUTE)) {
+        const change = mean - previous.mean;
+        if (ready && changes.size >= settings.min_history_points) {
+          // The difference of two window means has √2 times the spread of one.
+          const zStep = (change - changes.median()) / Math.max(changes.sigma(), Math.SQRT2 * floor);
+          // In units of the level threshold, so the larger of the two decides and is what is graded.
+          const scaled = zStep / settings.step_ratio;
+          if (Math.abs(scaled) > Math.abs(z)) z = scaled;
+        }
+        changes.add(now, change);
+      }
+      previous = { time: now, mean };
 
       baseline.add(now, mean);
       means.push(now, mean);

@@ -21,16 +21,21 @@ export const spikeSettingsSchema = z
     seasonal_hours: z.array(z.number().positive()).default([24, 24 * 7]),
     /** "Better": the spread of the differences from that time is below this share of the baseline's spread. */
     rhythm_ratio: z.number().positive().default(0.7),
+    /**
+     * The change from the previous window mean is also compared, against the usual changes of the
+     * baseline period, at this many times the σ (0: off). Changes are noisier than levels, hence > 1.
+     */
+    step_ratio: z.number().nonnegative().default(1.25),
     /** No alert before the baseline holds this many points (series that start with little history). */
     min_history_points: z.number().int().nonnegative().default(24),
     /** An alert must also be the most unusual window of this many days (0: off), so a series that is always jumpy sets its own bar. */
-    novelty_days: z.number().nonnegative().default(1),
+    novelty_days: z.number().nonnegative().default(1.5),
     /** …by this factor: 1 means it must beat every window of those days. */
     novelty_ratio: z.number().positive().default(1),
     /** Upward alerts need at least this much in the window (a count of mentions, say); 0 turns it off. */
     min_count: z.number().nonnegative().default(0),
     /** After an alert, none for this long: one anomaly, one alert. */
-    cooldown_minutes: z.number().nonnegative().default(12 * 60),
+    cooldown_minutes: z.number().nonnegative().default(18 * 60),
     direction: z.enum(['up', 'down', 'both']).default('both'),
   })
   .strict();
