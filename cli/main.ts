@@ -10,6 +10,7 @@ import { createDb } from '../warehouse/database.ts';
 import { migrateDown, migrateToLatest } from '../warehouse/migrate.ts';
 import type { Role } from '../warehouse/schema.ts';
 import { ensureCommunity } from '../warehouse/writers/communities.ts';
+import { resetSourceCursor } from '../warehouse/writers/source-cursors.ts';
 import { apiSources, pullApiSources } from './api-sources.ts';
 import { checkSourceRules, collectSources } from './collect-sources.ts';
 import { crawlCommand } from './commands/crawl.ts';
@@ -54,7 +55,8 @@ program
   .command('collect')
   .description('collect every enabled source now (feeds, list pages, watched pages; Kobo forms and ticket APIs), or only SOURCE')
   .argument('[source]', 'a source id from the configuration')
-  .action(async (sourceId: string | undefined) => {
+  .option('--from-start', "API source only: forget SOURCE's cursor first and pull everything again (what is already stored stays, counted as duplicates)")
+  .action(async (sourceId: string | undefined, options: { fromStart?: boolean }) => {
     const c = config();
     await withConfiguredSources(c, async (all) => {
       const apis = apiSources(c);
@@ -63,9 +65,17 @@ program
       if (sourceId && chosen.length === 0 && chosenApis.length === 0) {
         throw new ConfigError(`sources: no source "${sourceId}" (known: ${[...all, ...apis].map((s) => s.id).join(', ') || 'none'})`);
       }
+      if (options.fromStart && (!sourceId || chosenApis.length === 0)) {
+        throw new ConfigError(`--from-start: name one API source (known: ${apis.map((s) => s.id).join(', ') || 'none'})`);
+      }
       checkSourceRules(chosen);
       await withWarehouse(c, async (db) => {
         for (const community of c.communities) await ensureCommunity(db, community);
+        if (options.fromStart && sourceId) {
+          const had = await resetSourceCursor(db, sourceId);
+          await audit(db, { actor: 'cli', action: 'cursor.reset', target: `source:${sourceId}` });
+          console.log(`${sourceId}: ${had ? 'cursor reset, pulling from the start' : 'no cursor yet, pulling from the start'}`);
+        }
         for (const report of await collectSources(db, c, chosen)) {
           console.log(formatCrawlReport(report));
           if (report.error) process.exitCode = 1;

@@ -105,6 +105,13 @@ describe('talentpulse collect', () => {
     const again = await run(['collect', 'kobo-form']);
     expect(again.stdout).toContain('kobo-form: read 0, new 0, duplicate 0, rejected 0');
     expect(again.code).toBe(0);
+    // After a mapping fix an operator pulls everything again: nothing is stored twice.
+    const fromStart = await run(['collect', 'kobo-form', '--from-start']);
+    expect(fromStart.stdout).toContain('kobo-form: cursor reset, pulling from the start');
+    expect(fromStart.stdout).toContain('kobo-form: read 2, new 0, duplicate 2, rejected 0');
+    const unnamed = await run(['collect', '--from-start']);
+    expect(unnamed.code).not.toBe(0);
+    expect(unnamed.stderr).toContain('--from-start: name one API source (known: kobo-form');
     // Two real processes on an embedded database: slow on a busy machine.
   }, 300_000);
 });

@@ -14,3 +14,9 @@ export async function saveSourceCursor(db: Db, sourceId: string, cursor: string,
     .onConflict((oc) => oc.column('source_id').doUpdateSet({ cursor, updated_at: at }))
     .execute();
 }
+
+/** Forgets an API source's cursor, so its next pull starts from the beginning; true when there was one. */
+export async function resetSourceCursor(db: Db, sourceId: string): Promise<boolean> {
+  const result = await db.deleteFrom('source_cursors').where('source_id', '=', sourceId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
