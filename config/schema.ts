@@ -11,6 +11,7 @@ import {
   slaBacklogSchema,
   watchListSchema,
 } from './alert-rules.ts';
+import { negativeSpikeSchema } from './negative-spike-schema.ts';
 import { notificationsSchema } from './notification-schema.ts';
 import { koboSourceSchema, surveyHookSchema, ticketSourceSchema } from './remote-source-schema.ts';
 import { cron, crawlSchema, sourceSchema } from './source-schema.ts';
@@ -27,15 +28,7 @@ export const communitySchema = z.object({
 });
 
 export const alertRulesSchema = z.object({
-  negative_spike: z
-    .object({
-      window_minutes: z.number().int().positive().default(60),
-      baseline_hours: z.number().int().positive().default(24 * 7),
-      sigma: z.enum(['1.5', '2', '3']).default('2'),
-      min_count: z.number().int().nonnegative().default(3),
-      cooldown_minutes: z.number().int().nonnegative().default(180),
-    })
-    .prefault({}),
+  negative_spike: negativeSpikeSchema,
   high_reach_negative: highReachNegativeSchema,
   watch_list: watchListSchema,
   negative_share: negativeShareSchema,

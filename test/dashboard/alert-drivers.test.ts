@@ -23,6 +23,12 @@ describe('alert drivers for the web UI', () => {
     expect(parsed?.rest).toEqual({ watch: { list: 'visa' } });
   });
 
+  it('reads the drivers the detector-based rule writes: no spread in counts, the rule settings listed generically', () => {
+    const parsed = readSpikeDrivers({ ...spike, baseline: { expected: 0, sd: null, z: 5.81, windows: 337 }, rule: { sensitivity: 'medium', threshold_sigma: 4 } });
+    expect(parsed?.spike.baseline).toEqual({ expected: 0, sd: null, z: 5.81, windows: 337 });
+    expect(parsed?.rest).toEqual({ rule: { sensitivity: 'medium', threshold_sigma: 4 } });
+  });
+
   it('shows drivers of another shape generically, and a malformed field rather than dropping it', () => {
     expect(readSpikeDrivers({ mentions: 9 })).toBeNull();
     const parsed = readSpikeDrivers({ ...spike, mentions: [{ title: 'no url' }], top_terms: 'queue' });

@@ -34,24 +34,28 @@ async function setUp(db: Db): Promise<void> {
   await ensureSource(db, { id: 'forum', kind: 'mentions', community_id: 'c1', name: 'forum', location: 'http://127.0.0.1/forum.xml', reach: 2 });
 }
 
+const burstMinutes = [5, 8, 10, 14, 18, 20, 25, 30, 35, 40, 45, 50];
+
 describe.each(drivers)('the negative-spike rule on $name', (driver) => {
   it('raises one graded alert with its drivers for a burst, and not again within the cool-down', async () => {
     const { db, close } = await driver.open();
     try {
       await setUp(db);
-      // A quiet week: one negative post a day, then six in the last hour.
+      // A quiet week: one negative post a day, then twelve in the last hour.
       await negatives(db, [1500, 3000, 4500, 6000, 7500, 9000], 'old');
-      await negatives(db, [5, 10, 20, 30, 40, 50], 'burst');
+      await negatives(db, burstMinutes, 'burst');
       const check = await checkNegativeSpike(db, config, 'c1', now);
       expect(check.spike).toBe(true);
-      expect(check.count).toBe(6);
+      expect(check.count).toBe(12);
       expect(check.alert_id).not.toBeNull();
       const alert = await db.selectFrom('alerts').selectAll().executeTakeFirstOrThrow();
-      expect(alert.grade).toBe('red');
+      // 2√12.375 − 2√0.375 = 5.81σ over a baseline of empty hours: 1.81σ past medium's 4σ.
+      expect(alert.grade).toBe('orange');
       expect(alert.status).toBe('open');
-      expect(alert.drivers).toMatchObject({ count: 6, sources: ['forum'], clauses: ['8.1.2'], reach: 12 });
+      expect(alert.drivers).toMatchObject({ count: 12, sources: ['forum'], clauses: ['8.1.2'], reach: 24, baseline: { expected: 0, sd: null }, rule: { sensitivity: 'medium', threshold_sigma: 4 } });
+      expect((alert.drivers as { baseline: { z: number } }).baseline.z).toBeCloseTo(5.81, 2);
       expect((alert.drivers as { top_terms: string[] }).top_terms).toEqual(['拖了', '没人回复']);
-      expect((alert.drivers as { mentions: unknown[] }).mentions).toHaveLength(6);
+      expect((alert.drivers as { mentions: unknown[] }).mentions).toHaveLength(12);
 
       const again = await checkNegativeSpike(db, config, 'c1', new Date(now.getTime() + 5 * 60_000));
       expect(again.alert_id).toBeNull();
@@ -63,19 +67,33 @@ describe.each(drivers)('the negative-spike rule on $name', (driver) => {
     }
   });
 
-  it('stays quiet below the minimum count and when the same hour yesterday was as busy', async () => {
+  it('stays quiet below the minimum count, even past the threshold', async () => {
     const { db, close } = await driver.open();
     try {
       await setUp(db);
-      await negatives(db, [5, 10], 'few');
-      expect((await checkNegativeSpike(db, config, 'c1', now)).spike).toBe(false);
-      // Yesterday at this hour had as many: the daily rhythm, not a spike.
-      await negatives(db, [1445, 1450, 1455, 1460, 1470], 'yesterday');
-      await negatives(db, [15, 20, 25], 'more');
-      const check = await checkNegativeSpike(db, config, 'c1', now);
+      const strict = { alerts: { ...config.alerts, negative_spike: { ...config.alerts.negative_spike, sensitivity: 'high' as const, min_count: 6 } } };
+      await negatives(db, [5, 10, 15, 20, 25], 'five');
+      // Five after silence is 3.41σ, past high's 3σ, but fewer than six.
+      const check = await checkNegativeSpike(db, strict, 'c1', now);
       expect(check.spike).toBe(false);
-      expect(check.reason).toMatch(/yesterday/);
+      expect(check.reason).toMatch(/3\.41σ.*minimum of 6/);
       expect(await db.selectFrom('alerts').selectAll().execute()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('counts nothing published after the moment it checks', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      await negatives(db, [1500, 3000, 4500, 6000, 7500, 9000], 'old');
+      // Published in the hour after `now`: invisible at `now`, the spike an hour later.
+      await negatives(db, burstMinutes.map((m) => m - 60), 'later');
+      const before = await checkNegativeSpike(db, config, 'c1', now);
+      expect(before).toMatchObject({ count: 0, spike: false, alert_id: null });
+      const after = await checkNegativeSpike(db, config, 'c1', new Date(now.getTime() + 60 * 60_000));
+      expect(after).toMatchObject({ count: 12, spike: true });
     } finally {
       await close();
     }

@@ -1,4 +1,5 @@
-import { gradeFromZ, type AlertGrade } from '../spike.ts';
+import type { AlertGrade } from '../spike.ts';
+import { gradeOverThreshold } from './spike-grade.ts';
 import { SortedWindow } from './sorted-window.ts';
 import { alertSigma, spikeSettingsSchema, type SpikeSettings, type SpikeSettingsInput } from './spike-settings.ts';
 import { SlidingMax } from './sliding-max.ts';
@@ -12,9 +13,16 @@ export interface SpikeDecision {
   z: number;
   /** The baseline median: the window mean expected now. */
   baseline: number;
+  /** The σ the settings alert at (the preset's or the explicit one). */
+  threshold: number;
   /** Present when `alert` is. */
   grade?: AlertGrade;
+  /** Why a deviation past the threshold, in the wanted direction, did not alert. */
+  held?: SpikeHold;
 }
+
+/** warming_up: too little history; min_count: too few in the window; cooldown: an alert came too recently; not_novel: not the most unusual of the novelty days. */
+export type SpikeHold = 'warming_up' | 'min_count' | 'cooldown' | 'not_novel';
 
 export interface SpikeDetector {
   /** One observation; timestamps in milliseconds, in order. Decides from this and earlier points only. */
@@ -184,11 +192,13 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       const cooled = now - lastAlert >= settings.cooldown_minutes * MINUTE;
       const novel = settings.novelty_days === 0 || Math.abs(z) > settings.novelty_ratio * recentMax.maxBefore(now);
       if (ready) recentMax.push(now, Math.abs(z));
-      const alert = ready && wanted && bigEnough && cooled && novel && Math.abs(z) >= sigma;
+      const over = wanted && Math.abs(z) >= sigma;
+      const alert = ready && over && bigEnough && cooled && novel;
       if (alert) lastAlert = now;
-      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: counts ? unscale(Number.isNaN(median) ? mean : median) : Number.isNaN(median) ? mean : median };
-      // Graded from the rule's own σ up: just over it is blue, 2.5σ beyond it red.
-      if (alert) decision.grade = gradeFromZ(Math.abs(z) - sigma + 1.5);
+      const level = Number.isNaN(median) ? mean : median;
+      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: counts ? unscale(level) : level, threshold: sigma };
+      if (alert) decision.grade = gradeOverThreshold(z, sigma);
+      else if (over) decision.held = !ready ? 'warming_up' : !bigEnough ? 'min_count' : !cooled ? 'cooldown' : 'not_novel';
       return decision;
     },
   };
