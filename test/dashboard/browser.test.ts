@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../dashboard/app.ts';
 import { ensureWebBuilt, webDist } from '../../dashboard/web-build.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
+import { importSurvey } from '../../collectors/survey/import-survey.ts';
 import { clauses, login, PASSWORD, seedBase, seedUsers, testConfig } from './helpers.ts';
+import { surveyInstrument, writeSurveyCsv } from './survey-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -75,6 +77,7 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
       .insertInto('rectifications')
       .values({ community_id: 'lixia', origin_kind: 'ticket', origin_id: 41, rating: 1, rated_at: new Date('2026-02-01T02:00:00Z'), due_at: new Date('2026-02-20T02:00:00Z') })
       .execute();
+    await importSurvey(tdb.db, { file: writeSurveyCsv(), instrument: surveyInstrument, pseudonymKey: 'k' });
     dashboard = createApp(testConfig(), tdb.db, { clauses, webDist });
     url = (await dashboard.start(0)).url;
     browser = await chromium.launch({
@@ -185,6 +188,40 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     expect(await page.locator('.chart svg path').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: /导出评估表/ }).getAttribute('href')).toBe('/api/export/scorecard.csv');
     expect(await page.getByRole('button', { name: '预警' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('an expert reads survey figures per question, suppressed cells without figures, and a period comparison', async () => {
+    const context = await browser.newContext();
+    const client = await login(url, 'expert');
+    const [name, value] = client.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: '问卷' }).click();
+    const overall = page.locator('tr[data-question=overall]');
+    // All time: twenty answers, the index with its interval.
+    await expect.poll(() => overall.locator('td.n').textContent()).toBe('20');
+    expect(await overall.locator('td.index').textContent()).toMatch(/^\d+\.\d \[\d+\.\d, \d+\.\d\]$/);
+    expect(await page.locator('tr[data-question=recommend] td.nps').textContent()).toMatch(/^-?\d+\.\d \[-?\d+\.\d, -?\d+\.\d\]$/);
+
+    // Two English answers a month: that cell is marked and shows no figures.
+    await page.selectOption('select[name=period]', '2026-03');
+    await page.selectOption('select[name=by]', 'language');
+    const small = page.locator('tr[data-question=overall]', { hasText: 'en' });
+    await expect.poll(() => small.locator('td.suppressed').textContent()).toBe('样本不足，不公布');
+    expect(await small.locator('td.n, td.index').count()).toBe(0);
+    // Past the question (with its clause) and the group: no figure at all.
+    expect((await small.locator('td').allTextContents()).slice(2).join(' ')).not.toMatch(/\d/);
+
+    await page.selectOption('select[name=by]', '');
+    await page.selectOption('select[name=period]', '2026-04');
+    await page.selectOption('select[name=compare]', '2026-03');
+    await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^指数 \+\d+\.\d · 显著/);
+    expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('在误差范围内');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^index \+\d+\.\d · significant/);
+    expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('within noise');
     await context.close();
   });
 });

@@ -1,4 +1,7 @@
 import type { UiSettings } from '../../routes/auth-routes.ts';
+import type { SurveyListItem } from '../../routes/survey-routes.ts';
+import type { SurveyComparison } from '../../../pipeline/metrics/survey-comparison.ts';
+import type { SurveyMetrics } from '../../../pipeline/metrics/survey-metrics.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
@@ -80,6 +83,11 @@ export const api = {
   rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
   rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>
     request<{ rectification: RectificationJson }>('POST', `/api/rectifications/${encodeURIComponent(item.community_id)}/${item.id}/${action}`, body),
+  surveys: () => request<{ surveys: SurveyListItem[]; min_cell: number }>('GET', '/api/surveys'),
+  surveyMetrics: (id: string, query: { period?: string; compare?: string; by?: string }) => {
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return request<{ metrics?: SurveyMetrics; comparison?: SurveyComparison }>('GET', `/api/surveys/${encodeURIComponent(id)}/metrics?${params.toString()}`);
+  },
   mentions: (label: SentimentLabel | '', page: number) =>
     request<MentionsJson>('GET', `/api/mentions?page=${page}${label ? `&label=${label}` : ''}`),
 };
