@@ -78,6 +78,26 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
       .values({ community_id: 'lixia', origin_kind: 'ticket', origin_id: 41, rating: 1, rated_at: new Date('2026-02-01T02:00:00Z'), due_at: new Date('2026-02-20T02:00:00Z') })
       .execute();
     await importSurvey(tdb.db, { file: writeSurveyCsv(), instrument: surveyInstrument, pseudonymKey: 'k' });
+    // A notice about the first alert that failed for good.
+    const w1 = await tdb.db.selectFrom('alerts').select('id').where('dedupe_key', '=', 'w1').executeTakeFirstOrThrow();
+    await tdb.db
+      .insertInto('deliveries')
+      .values({
+        community_id: 'lixia',
+        alert_id: w1.id,
+        kind: 'alert',
+        channel: 'dingtalk',
+        recipient: 'duty-robot',
+        dedupe_key: 'browser-failed',
+        subject: 's',
+        body: 'b',
+        payload: JSON.stringify({ event: 'alert', alerts: [] }),
+        status: 'failed',
+        attempts: 8,
+        last_error: 'HTTP 502',
+        next_attempt_at: new Date(),
+      })
+      .execute();
     dashboard = createApp(testConfig(), tdb.db, { clauses, webDist });
     url = (await dashboard.start(0)).url;
     browser = await chromium.launch({
@@ -222,6 +242,26 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^index \+\d+\.\d · significant/);
     expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('within noise');
+    await context.close();
+  });
+
+  it('comms sees a failed notice on the alert and retries it now', async () => {
+    const context = await browser.newContext();
+    const client = await login(url, 'comms');
+    const [name, value] = client.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(`${url}/alerts`);
+    const alert = page.locator('li.alert', { hasText: '负面舆情激增' });
+    await alert.getByRole('button', { name: '通知' }).click();
+    const notice = alert.locator('.deliveries li', { hasText: 'duty-robot' });
+    await expect.poll(() => notice.locator('.delivery-status').textContent()).toBe('发送失败');
+    expect(await notice.textContent()).toContain('HTTP 502');
+    await notice.getByRole('button', { name: '立即重发' }).click();
+    await expect.poll(() => notice.locator('.delivery-status').textContent()).toBe('待发送');
+    expect(await notice.getByRole('button', { name: '立即重发' }).count()).toBe(0);
+    const row = await tdb.db.selectFrom('deliveries').select(['status']).where('dedupe_key', '=', 'browser-failed').executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
     await context.close();
   });
 });

@@ -79,6 +79,8 @@ export const api = {
     request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, action === 'dismiss' ? { reason: text } : { note: text }),
   alertDeliveries: (alert: AlertJson) =>
     request<{ deliveries: DeliveryJson[] }>('GET', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}`),
+  retryDelivery: (alert: AlertJson, delivery: DeliveryJson) =>
+    request<{ delivery: { id: number; status: string } }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/deliveries/${delivery.id}/retry`),
   rectifications: () => request<{ rectifications: RectificationJson[] }>('GET', '/api/rectifications'),
   rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
   rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>
