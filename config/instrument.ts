@@ -31,6 +31,33 @@ const npsScale = z.object({
   dont_know: dontKnow,
 });
 
+/** The five 好差评 levels of government service rating, worst first; levels 1 and 2 are 差评. */
+export const HAOCHAPING_LABELS: Readonly<Record<string, number>> = {
+  非常不满意: 1,
+  不满意: 2,
+  基本满意: 3,
+  满意: 4,
+  非常满意: 5,
+  'Very dissatisfied': 1,
+  Dissatisfied: 2,
+  'Basically satisfied': 3,
+  Satisfied: 4,
+  'Very satisfied': 5,
+};
+
+/** The highest 好差评 level that is a 差评 (不满意). */
+export const HAOCHAPING_BAD_MAX = 2;
+
+/**
+ * A 好差评 rating (非常满意 … 非常不满意, or 5 … 1): scored like a 1–5 Likert item, and every 差评 it
+ * receives opens a rectification item. `labels` adds the export's own texts for the levels.
+ */
+const haochapingScale = z.object({
+  type: z.literal('haochaping'),
+  labels: z.record(z.string(), z.number().int().min(1, 'a 好差评 level 1–5').max(5, 'a 好差评 level 1–5')).default({}),
+  dont_know: dontKnow,
+});
+
 /**
  * Several answers in one cell (问卷星 joins them with ┋): each option becomes an answer of its own,
  * `<question id>.<option id>`, scored 100 when chosen and 0 when not. Options are a list (ids 1, 2, …
@@ -48,7 +75,7 @@ export const questionSchema = z.object({
   /** Where the answer is: a CSV header, a Kobo question path ("group_x/q1"), a SurveyJS name or matrix row ("quality.row1"). */
   column: z.string().min(1),
   clause: clauseId.optional(),
-  scale: z.discriminatedUnion('type', [likertScale, npsScale, multiScale]),
+  scale: z.discriminatedUnion('type', [likertScale, npsScale, multiScale, haochapingScale]),
 });
 
 // Where each survey tool puts the response id and the submission time, when the instrument does not say.
@@ -126,4 +153,9 @@ export function loadInstrument(file: string, defaults: InstrumentDefaults = {}):
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The ids of an instrument's 好差评 questions, whose 差评 open rectification items. */
+export function haochapingQuestionIds(instrument: Instrument): string[] {
+  return instrument.questions.filter((question) => question.scale.type === 'haochaping').map((question) => question.id);
 }

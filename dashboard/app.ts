@@ -15,6 +15,7 @@ import { mentionsRoutes } from './routes/mentions-routes.ts';
 import { overviewRoutes } from './routes/overview-routes.ts';
 import { rectificationRoutes } from './routes/rectification-routes.ts';
 import { surveyHookRoutes } from './routes/survey-hook-routes.ts';
+import { surveyRoutes } from './routes/survey-routes.ts';
 import { defaultWebDist, webRoutes } from './web-static.ts';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export function createApp(config: Readonly<Config>, db: Db, options: AppOptions 
   api.use(alertsRoutes(ctx));
   api.use(mentionsRoutes(ctx));
   api.use(rectificationRoutes(ctx));
+  api.use(surveyRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorHandler);

@@ -1,7 +1,7 @@
 import type { TicketMapping } from '../../config/ticket-mapping.ts';
 import type { Db } from '../../warehouse/database.ts';
 import type { NewTicket } from '../../warehouse/schema.ts';
-import { insertTickets } from '../../warehouse/writers/tickets.ts';
+import { upsertTickets } from '../../warehouse/writers/tickets.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { importTable } from '../shared/import-table.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
@@ -16,7 +16,8 @@ const BATCH = 300;
 
 /**
  * Imports a 12345 hotline / service-desk export (CSV or Excel, read as the mapping's `file:` block says). Tickets are keyed by their id in the export, so
- * re-importing (or importing an overlapping later export) stores each ticket once. Rows with a bad
+ * re-importing stores each ticket once, and an overlapping later export updates the tickets whose
+ * status, times, category, rating or text changed (audited). Rows with a bad
  * time, unknown category or rating are rejected with line and reason; the rest land.
  */
 export async function importTickets(db: Db, { file, mapping }: TicketImport): Promise<ImportSummary> {
@@ -33,7 +34,8 @@ export async function importTickets(db: Db, { file, mapping }: TicketImport): Pr
         return parsed.ok ? { ok: true, row: parsed.ticket } : parsed;
       };
     },
-    write: insertTickets,
+    // A later export of the same tickets updates what changed; an unchanged ticket is a duplicate.
+    write: (db, rows) => db.transaction().execute((trx) => upsertTickets(trx, rows, `import:${mapping.source}`)),
   });
 }
 

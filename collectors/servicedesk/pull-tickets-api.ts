@@ -1,7 +1,7 @@
 import type { TicketApiSource } from '../../config/schema.ts';
 import type { TicketMapping } from '../../config/ticket-mapping.ts';
 import type { Db } from '../../warehouse/database.ts';
-import { insertTickets } from '../../warehouse/writers/tickets.ts';
+import { upsertTickets } from '../../warehouse/writers/tickets.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { pullApi } from '../shared/api-pull.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
@@ -34,7 +34,8 @@ function itemsOf(source: TicketApiSource, body: unknown, url: string): JsonRecor
 /**
  * Polls a hotline / service-desk API for work orders newer than the source's cursor, page by
  * page, mapping each JSON ticket through the mapping's `columns` (field names, dotted for nested
- * ones). Tickets are keyed by their id, so overlapping pulls store each once. The API's order is
+ * ones). Tickets are keyed by their id, so overlapping pulls store each once, and a later pull of
+ * a ticket with a new status, close time or rating updates it (audited). The API's order is
  * not trusted, so the cursor moves only when a pull has read its last page.
  */
 export function pullTicketsApi(db: Db, { source, mapping, fetcher }: TicketApiPull): Promise<ImportSummary> {
@@ -74,7 +75,7 @@ export function pullTicketsApi(db: Db, { source, mapping, fetcher }: TicketApiPu
     maxPages: source.max_pages,
     write: (db, rows, alsoInTransaction) =>
       db.transaction().execute(async (trx) => {
-        const fresh = await insertTickets(trx, rows);
+        const fresh = await upsertTickets(trx, rows, `collector:${source.id}`);
         await alsoInTransaction(trx);
         return fresh;
       }),

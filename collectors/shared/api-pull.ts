@@ -5,7 +5,7 @@ import { ensureSource, markSourceProducedNew, type SourceRow } from '../../wareh
 import type { Fetcher } from '../http/fetcher.ts';
 import { maxCursor } from './cursor-order.ts';
 import type { ParsedRow } from './import-table.ts';
-import type { ImportSummary } from './import-summary.ts';
+import { countWrite, type ImportSummary, type WriteOutcome } from './import-summary.ts';
 import type { JsonRecord } from './json-record.ts';
 import { startRun } from './run-recorder.ts';
 
@@ -30,8 +30,8 @@ export interface ApiPull<Row> {
   /** True when the API returns records in ascending cursor order, so the cursor may advance page by page. */
   sorted: boolean;
   maxPages: number;
-  /** Stores rows idempotently and runs `alsoInTransaction` in the same transaction. */
-  write(db: Db, rows: Row[], alsoInTransaction: (trx: Db) => Promise<void>): Promise<boolean[]>;
+  /** Stores rows idempotently (new, unchanged or updated) and runs `alsoInTransaction` in the same transaction. */
+  write(db: Db, rows: Row[], alsoInTransaction: (trx: Db) => Promise<void>): Promise<readonly WriteOutcome[]>;
 }
 
 /**
@@ -72,11 +72,11 @@ export async function pullApi<Row>(db: Db, spec: ApiPull<Row>): Promise<ImportSu
       const moveCursor = async (trx: Db) => {
         if (cursor !== undefined) await saveSourceCursor(trx, source.id, cursor);
       };
-      for (const isNew of await spec.write(db, rows, moveCursor)) run.stats[isNew ? 'new' : 'duplicate']++;
+      for (const outcome of await spec.write(db, rows, moveCursor)) countWrite(run.stats, outcome);
       if (last) break;
       url = next as string;
     }
-    if (run.stats.new > 0) await markSourceProducedNew(db, source.id, new Date());
+    if (run.stats.new > 0 || (run.stats.updated ?? 0) > 0) await markSourceProducedNew(db, source.id, new Date());
     return await run.finish();
   } catch (error) {
     return await run.finish(error instanceof Error ? error.message : String(error));

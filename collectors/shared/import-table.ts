@@ -4,7 +4,7 @@ import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource, type SourceRow } from '../../warehouse/writers/sources.ts';
 import { MissingColumnError } from './csv-header.ts';
 import { headerAliases } from './header-aliases.ts';
-import type { ImportSummary } from './import-summary.ts';
+import { countWrite, type ImportSummary, type WriteOutcome } from './import-summary.ts';
 import { type Reject, startRun } from './run-recorder.ts';
 import { readTableRecords } from './table-records.ts';
 
@@ -22,8 +22,8 @@ export interface TableImport<Row> {
    * `aliases[i]` are the other names column i answers to (see headerAliases).
    */
   prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
-  /** Stores a batch idempotently; says for each row whether it was new. */
-  write(db: Db, rows: Row[]): Promise<boolean[]>;
+  /** Stores a batch idempotently; says for each row whether it was new (or, for sources that update, changed). */
+  write(db: Db, rows: Row[]): Promise<readonly WriteOutcome[]>;
 }
 
 /**
@@ -66,7 +66,7 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (rows.length === 0) return;
         writing = spec.write(db, rows).then(
           (fresh) => {
-            for (const isNew of fresh) run.stats[isNew ? 'new' : 'duplicate']++;
+            for (const outcome of fresh) countWrite(run.stats, outcome);
           },
           (error: unknown) => {
             failure = { error };

@@ -11,7 +11,7 @@ export type Reject = Omit<NewReject, 'source_id' | 'run_id'>;
 /** Counts what a run reads, keeps its rejects, and records the run's end in collector_runs. */
 export interface RunRecorder {
   readonly runId: number;
-  readonly stats: { read: number; new: number; duplicate: number; rejected: number };
+  readonly stats: { read: number; new: number; duplicate: number; updated?: number; rejected: number };
   /** Rejects one input record; several problems with it may be given, each stored with its field. */
   reject(...problems: Reject[]): Promise<void>;
   finish(error?: string): Promise<ImportSummary>;

@@ -1,4 +1,4 @@
-import type { Scale } from '../../config/instrument.ts';
+import { HAOCHAPING_LABELS, type Scale } from '../../config/instrument.ts';
 
 /** A scale with one answer per cell; several-answer cells are scored by scoreChoices. */
 export type SingleScale = Exclude<Scale, { type: 'multi' }>;
@@ -23,15 +23,30 @@ export function scoreAnswer(scale: SingleScale, cell: string): AnswerOutcome {
     if (point < 0 || point > 10) return { ok: false, reason: `${point} is outside 0–10` };
     return { ok: true, raw, score: point * 10 };
   }
-  const point = scale.labels[raw] ?? (WHOLE_NUMBER.test(raw) ? Number(raw) : undefined);
+  const points = pointsOf(scale);
+  const point = points.labels[raw] ?? (WHOLE_NUMBER.test(raw) ? Number(raw) : undefined);
   if (point === undefined) {
-    const labels = Object.keys(scale.labels);
-    const expected = labels.length > 0 ? `one of ${labels.join('/')} or a point ${scale.min}–${scale.max}` : `a point ${scale.min}–${scale.max}`;
+    const labels = Object.keys(points.labels);
+    const expected = labels.length > 0 ? `one of ${labels.join('/')} or a point ${points.min}–${points.max}` : `a point ${points.min}–${points.max}`;
     return { ok: false, reason: `unknown answer (expected ${expected})` };
   }
-  if (point < scale.min || point > scale.max) return { ok: false, reason: `${point} is outside ${scale.min}–${scale.max}` };
-  const score = ((point - scale.min) / (scale.max - scale.min)) * 100;
-  return { ok: true, raw, score: scale.reverse ? 100 - score : score };
+  if (point < points.min || point > points.max) return { ok: false, reason: `${point} is outside ${points.min}–${points.max}` };
+  const score = ((point - points.min) / (points.max - points.min)) * 100;
+  return { ok: true, raw, score: points.reverse ? 100 - score : score };
+}
+
+type PointScale = Pick<Extract<Scale, { type: 'likert' }>, 'min' | 'max' | 'labels' | 'reverse'>;
+const haochapingPoints = new WeakMap<SingleScale, PointScale>();
+
+/** A 好差评 scale is a 1–5 scale with the standard level names besides the export's own. */
+function pointsOf(scale: Exclude<SingleScale, { type: 'nps' }>): PointScale {
+  if (scale.type === 'likert') return scale;
+  let points = haochapingPoints.get(scale);
+  if (!points) {
+    points = { min: 1, max: 5, labels: { ...HAOCHAPING_LABELS, ...scale.labels }, reverse: false };
+    haochapingPoints.set(scale, points);
+  }
+  return points;
 }
 
 const dontKnowSets = new WeakMap<SingleScale, Set<string>>();

@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AlertInputError, AlertNotFoundError, AlertTransitionError } from '../../warehouse/read-models/alert-status.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
+import { DeliveryNotFoundError, DeliveryRetryError } from '../../warehouse/notifications/retry-delivery.ts';
+import { UnknownSegmentError } from '../../pipeline/metrics/survey-metrics.ts';
+import { UnknownInstrumentError } from '../../warehouse/read-models/survey-instrument.ts';
 import { RectificationChangeError, RectificationNotFoundError } from '../../warehouse/rectifications/update-rectification.ts';
 
 /** An error the client caused or may see: its message is sent as `{error}` with the status. */
@@ -22,6 +25,10 @@ function statusOf(error: unknown): number {
   if (error instanceof AlertTransitionError) return 409;
   if (error instanceof RectificationNotFoundError) return 404;
   if (error instanceof RectificationChangeError) return 409;
+  if (error instanceof UnknownInstrumentError) return 404;
+  if (error instanceof DeliveryNotFoundError) return 404;
+  if (error instanceof DeliveryRetryError) return 409;
+  if (error instanceof UnknownSegmentError) return 400;
   // body-parser marks bad JSON and oversized bodies with a 4xx status.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return status;

@@ -4,6 +4,7 @@ import { alertDetail } from '../../warehouse/read-models/alert-detail.ts';
 import { ALERT_ACTIONS, type AlertAction, updateAlertStatus } from '../../warehouse/read-models/alert-status.ts';
 import { alertsList } from '../../warehouse/read-models/alerts-list.ts';
 import { incidentsList } from '../../warehouse/read-models/incidents-list.ts';
+import { retryDelivery } from '../../warehouse/notifications/retry-delivery.ts';
 import type { AlertStatus } from '../../warehouse/schema.ts';
 import type { AppContext } from '../context.ts';
 import { allow, sessionOf } from '../http/guards.ts';
@@ -42,6 +43,15 @@ export function alertsRoutes(ctx: AppContext): Router {
   };
   router.get('/alerts/:id', comms, detail);
   router.get('/alerts/:community/:id', comms, detail);
+
+  // A notice that failed for good goes back in the queue, due now; audited on the alert.
+  router.post('/alerts/:community/:id/deliveries/:delivery/retry', comms, async (req, res) => {
+    const { community, id, delivery } = req.params as Record<string, string>;
+    const deliveryId = Number(delivery);
+    if (!Number.isSafeInteger(deliveryId) || deliveryId < 1) throw new HttpError(400, `delivery id must be a positive integer, got "${delivery}"`);
+    const retried = await retryDelivery(db, { communityId: community ?? '', alertId: alertIdOf(id), deliveryId }, sessionOf(res).user.username);
+    res.json({ delivery: retried });
+  });
 
   router.post('/alerts/:community/:id/:action', comms, async (req, res) => {
     const { community, id, action } = req.params as Record<string, string>;

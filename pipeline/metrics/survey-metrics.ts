@@ -66,7 +66,8 @@ export function cellFigures(question: InstrumentQuestion, counts: readonly Score
     const figures = npsFigures(counts);
     return figures ? { suppressed: false, kind: 'nps', ...figures } : { suppressed: true };
   }
-  const figures = likertFigures(counts, question.scale);
+  // A 好差评 rating is a five-level scale: its top two are 满意 and 非常满意.
+  const figures = likertFigures(counts, question.scale.type === 'haochaping' ? { min: 1, max: 5 } : question.scale);
   return figures ? { suppressed: false, kind: 'likert', ...figures } : { suppressed: true };
 }
 
@@ -90,7 +91,7 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
       cells.push({
         question: id,
         clause: question.clause ?? null,
-        kind: question.scale.type,
+        kind: question.scale.type === 'haochaping' ? 'likert' : question.scale.type,
         ...(grouped ? { segment } : {}),
         ...cellFigures(question, mine, options.minCell),
       });

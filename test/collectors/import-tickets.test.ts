@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listAudit } from '../../warehouse/auth/audit.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 import { importTicketsCsv } from '../../collectors/servicedesk/import-tickets.ts';
@@ -67,6 +69,41 @@ describe.each(drivers)('importTicketsCsv on $name', (driver) => {
     expect(await importTicketsCsv(db, { file: goodFile, mapping })).toMatchObject({ read: 4, new: 0, duplicate: 4, rejected: 0 });
     expect(await countRows(db, tables)).toEqual(before);
     expect((await countRows(db, ['collector_runs'])).collector_runs).toBe(2);
+  });
+
+  it('updates the tickets a later export shows changed, drops a changed text\'s score, and audits each change', async () => {
+    const { db } = database;
+    await importTicketsCsv(db, { file: goodFile, mapping });
+    const stored = await db.selectFrom('tickets').select(['id', 'community_id', 'external_id']).orderBy('external_id').execute();
+    const fourth = stored[3];
+    if (!fourth) throw new Error('GD2026030004 not imported');
+    await db
+      .insertInto('scores')
+      .values({ community_id: fourth.community_id, record_kind: 'ticket', record_id: fourth.id, scorer_version: 'v', label: 'neutral', score: 0, lang: 'zh', terms: '[]', clause_ids: [], scored_at: new Date() })
+      .execute();
+
+    // A week later: GD2026030002 was closed and rated 不满意; GD2026030004's description was corrected.
+    const lines = readFileSync(goodFile, 'utf8').split('\n');
+    lines[2] = 'GD2026030002,2026-03-01 10:30:15,,2026-03-04 16:00,投诉类,zh,web,办结,不满意,"签证办理太慢，身份证370102199003071234，电话 0531-88886666"';
+    lines[4] = lines[4]!.replace('建议增加英文指示牌', '建议增加英文和韩文指示牌');
+    const later = join(mkdtempSync(join(tmpdir(), 'tickets-later-')), 'hotline-later.csv');
+    writeFileSync(later, lines.join('\n'));
+
+    expect(await importTicketsCsv(db, { file: later, mapping })).toMatchObject({ read: 4, new: 0, updated: 2, duplicate: 2, rejected: 0 });
+    const second = await db.selectFrom('tickets').select(['external_id', 'status', 'closed_at', 'rating', 'text']).where('external_id', 'in', ['GD2026030002', 'GD2026030004']).orderBy('external_id').execute();
+    expect(second).toEqual([
+      { external_id: 'GD2026030002', status: '办结', closed_at: new Date('2026-03-04T08:00:00Z'), rating: 2, text: '签证办理太慢，身份证[ID]，电话 [PHONE]' },
+      { external_id: 'GD2026030004', status: '办结', closed_at: new Date('2026-03-03T02:00:00Z'), rating: 3, text: '建议增加英文和韩文指示牌，请拨打12345反馈' },
+    ]);
+    // The corrected text is scored again by the next pipeline run.
+    expect(await db.selectFrom('scores').select('record_id').execute()).toEqual([]);
+    const [entry] = await listAudit(db, { target: 'ticket:lixia-intl/servicedesk-hotline-lixia/GD2026030002' });
+    expect(entry).toMatchObject({ actor: 'import:servicedesk-hotline-lixia', action: 'ticket.update' });
+    expect(Object.keys((entry?.details as { changed: object }).changed).sort()).toEqual(['closed_at', 'rating', 'state', 'status']);
+    const [edit] = await listAudit(db, { target: 'ticket:lixia-intl/servicedesk-hotline-lixia/GD2026030004' });
+    // Text is said to have changed, not copied into the audit log.
+    expect(edit?.details).toMatchObject({ changed: { text: { from: '20 characters', to: '23 characters' } } });
+    expect(await db.selectFrom('tickets').select('id').execute()).toHaveLength(4);
   });
 
   it('rejects rows with a bad date or rating, or missing fields, keeps an unmapped category as written, and stores the rest', async () => {

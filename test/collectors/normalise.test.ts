@@ -56,6 +56,19 @@ describe('scoreAnswer', () => {
     expect(scoreAnswer(scale, '3.5')).toMatchObject({ ok: false });
   });
 
+  it('reads 好差评 levels by their standard names, the export\'s own words or 1–5, and rejects the rest', () => {
+    const scale = { type: 'haochaping', labels: { 差: 2 }, dont_know: ['不清楚'] } as const;
+    const haochaping = { ...scale, labels: { ...scale.labels }, dont_know: [...scale.dont_know] };
+    expect(scoreAnswer(haochaping, '非常不满意')).toEqual({ ok: true, raw: '非常不满意', score: 0 });
+    expect(scoreAnswer(haochaping, '差')).toMatchObject({ score: 25 });
+    expect(scoreAnswer(haochaping, '基本满意')).toMatchObject({ score: 50 });
+    expect(scoreAnswer(haochaping, 'Very satisfied')).toMatchObject({ score: 100 });
+    expect(scoreAnswer(haochaping, '4')).toMatchObject({ score: 75 });
+    expect(scoreAnswer(haochaping, '不清楚')).toEqual({ ok: true, raw: '不清楚', score: null });
+    expect(scoreAnswer(haochaping, '一般')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown answer \(expected one of 非常不满意\/.*or a point 1–5\)/) });
+    expect(scoreAnswer(haochaping, '0')).toMatchObject({ ok: false, reason: '0 is outside 1–5' });
+  });
+
   it('keeps NPS on 0–100 in steps of ten', () => {
     expect(scoreAnswer({ type: 'nps', dont_know: [] }, '8')).toEqual({ ok: true, raw: '8', score: 80 });
     expect(scoreAnswer({ type: 'nps', dont_know: [] }, '11')).toMatchObject({ ok: false });
@@ -90,6 +103,8 @@ describe('instrument and mapping files', () => {
   it('names the file and the key of a bad setting', () => {
     const badScale = write('bad.yaml', 'id: s1\ncommunity: c\nsubmitted_at: When\nquestions:\n  - { id: q, column: Q, scale: { type: likert, min: 5, max: 1 } }\n');
     expect(() => loadInstrument(badScale)).toThrow(/bad\.yaml: questions\.0\.scale.*max must be greater than min/);
+    const badLevel = write('level.yaml', 'id: s1\ncommunity: c\nsubmitted_at: When\nquestions:\n  - { id: q, column: Q, scale: { type: haochaping, labels: { 很差: 0 } } }\n');
+    expect(() => loadInstrument(badLevel)).toThrow(/level\.yaml: questions\.0\.scale\.labels\.很差.*好差评 level 1–5/);
     const badCategory = write('cat.yaml', 'id: h\ncommunity: c\ncolumns: { external_id: ID, opened_at: Opened }\ncategories: { 催办: 催促 }\n');
     expect(() => loadTicketMapping(badCategory)).toThrow(/cat\.yaml: categories\.催办/);
     const badZone = write('zone.yaml', 'id: h\ncommunity: c\ntimezone: Mars/Olympus\ncolumns: { external_id: ID, opened_at: Opened }\n');

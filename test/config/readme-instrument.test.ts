@@ -20,6 +20,7 @@ describe('the README', () => {
       ['overall', 'likert'],
       ['recommend', 'nps'],
       ['needs', 'multi'],
+      ['desk_rating', 'haochaping'],
     ]);
   });
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../config/schema.ts';
+import { dispatchDue } from '../../dashboard/notifications/dispatch.ts';
+import type { Senders } from '../../dashboard/notifications/senders/sender.ts';
 import { raiseAlert } from '../../warehouse/alerts/raise-alert.ts';
 import { listAudit } from '../../warehouse/auth/audit.ts';
 import { enqueueDeliveries } from '../../warehouse/notifications/deliveries.ts';
@@ -69,5 +72,50 @@ describe.each(drivers)('the alert workflow over the API on $name', (driver) => {
     expect(list.alerts.map((a) => a.id)).toEqual([id]);
     const [entry] = await listAudit(tdb.db, { target: `alert:lixia/${id}` });
     expect(entry).toMatchObject({ actor: 'comms', action: 'alert.dismiss', details: { from: 'open', to: 'dismissed', reason: '同名商家促销，非社区舆情 Same-name shop promotion' } });
+  });
+
+  it('lets comms retry a notice that failed for good: requeued due now, audited on the alert, sent by the next dispatch', async () => {
+    const id = await raise('retry');
+    await enqueueDeliveries(tdb.db, [
+      { community_id: 'lixia', alert_id: id, kind: 'alert', channel: 'webhook', recipient: 'ops-hook', dedupe_key: `r:${id}`, subject: 's', body: 'b', payload: { event: 'alert', alerts: [] }, next_attempt_at: new Date() },
+    ]);
+    // One attempt allowed, and the receiver is down: the notice fails for good.
+    const notifications = { ...configSchema.parse({}).notifications, retry: { ...configSchema.parse({}).notifications.retry, max_attempts: 1 } };
+    let receiverUp = false;
+    const sent: number[] = [];
+    const senders: Senders = {
+      send: (notice) => {
+        if (!receiverUp) return Promise.reject(new Error('POST http://127.0.0.1/hook: HTTP 503'));
+        sent.push(notice.id);
+        return Promise.resolve();
+      },
+      close: () => undefined,
+    };
+    expect(await dispatchDue(tdb.db, notifications, { now: new Date(), senders })).toMatchObject({ failed: 1, sent: 0 });
+    const detailOf = async (client: Awaited<ReturnType<typeof login>>) => (await (await client.get(`/api/alerts/lixia/${id}`)).json()) as Detail & { deliveries: { id: number }[] };
+    const comms = await login(server.url, 'comms');
+    const [failed] = (await detailOf(comms)).deliveries;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, last_error: 'POST http://127.0.0.1/hook: HTTP 503' });
+    const path = `/api/alerts/lixia/${id}/deliveries/${failed!.id}/retry`;
+
+    // Leaders cannot; a request without the session's CSRF token is refused; a wrong id is a 404.
+    expect((await (await login(server.url, 'leader')).post(path)).status).toBe(403);
+    expect((await comms.post(path, {}, {})).status).toBe(403);
+    expect((await comms.post(`/api/alerts/lixia/${id}/deliveries/999999/retry`)).status).toBe(404);
+    expect(await dispatchDue(tdb.db, notifications, { now: new Date(), senders })).toMatchObject({ failed: 0, sent: 0 });
+
+    const res = await comms.post(path);
+    expect(res.status).toBe(200);
+    expect((await detailOf(comms)).deliveries[0]).toMatchObject({ status: 'pending', last_error: 'POST http://127.0.0.1/hook: HTTP 503' });
+    // Already queued again: a second click is a conflict that says why.
+    const again = await comms.post(path);
+    expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([409, expect.stringMatching(/is pending; only a failed notice can be retried/)]);
+    const [entry] = await listAudit(tdb.db, { target: `alert:lixia/${id}` });
+    expect(entry).toMatchObject({ actor: 'comms', action: 'delivery.retry', details: { delivery_id: failed!.id, channel: 'webhook', recipient: 'ops-hook', attempts: 1, last_error: 'POST http://127.0.0.1/hook: HTTP 503' } });
+
+    receiverUp = true;
+    expect(await dispatchDue(tdb.db, notifications, { now: new Date(), senders })).toMatchObject({ sent: 1 });
+    expect(sent).toEqual([failed!.id]);
+    expect((await detailOf(comms)).deliveries[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });

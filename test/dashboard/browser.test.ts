@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../dashboard/app.ts';
 import { ensureWebBuilt, webDist } from '../../dashboard/web-build.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
+import { importSurvey } from '../../collectors/survey/import-survey.ts';
 import { clauses, login, PASSWORD, seedBase, seedUsers, testConfig } from './helpers.ts';
+import { surveyInstrument, writeSurveyCsv } from './survey-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -78,6 +80,27 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     await tdb.db
       .insertInto('rectifications')
       .values({ community_id: 'lixia', origin_kind: 'ticket', origin_id: 41, rating: 1, rated_at: new Date('2026-02-01T02:00:00Z'), due_at: new Date('2026-02-20T02:00:00Z') })
+      .execute();
+    await importSurvey(tdb.db, { file: writeSurveyCsv(), instrument: surveyInstrument, pseudonymKey: 'k' });
+    // A notice about the first alert that failed for good.
+    const w1 = await tdb.db.selectFrom('alerts').select('id').where('dedupe_key', '=', 'w1').executeTakeFirstOrThrow();
+    await tdb.db
+      .insertInto('deliveries')
+      .values({
+        community_id: 'lixia',
+        alert_id: w1.id,
+        kind: 'alert',
+        channel: 'dingtalk',
+        recipient: 'duty-robot',
+        dedupe_key: 'browser-failed',
+        subject: 's',
+        body: 'b',
+        payload: JSON.stringify({ event: 'alert', alerts: [] }),
+        status: 'failed',
+        attempts: 8,
+        last_error: 'HTTP 502',
+        next_attempt_at: new Date(),
+      })
       .execute();
     dashboard = createApp(testConfig(), tdb.db, { clauses, webDist });
     url = (await dashboard.start(0)).url;
@@ -194,6 +217,60 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     expect(await page.getByTestId('gain').locator('table').first().textContent()).toContain('高新');
     await page.locator('select[name=community]').selectOption('gaoxin');
     await page.getByTestId('gain-index').filter({ hasText: '50.0' }).waitFor();
+    await context.close();
+  });
+
+  it('an expert reads survey figures per question, suppressed cells without figures, and a period comparison', async () => {
+    const context = await browser.newContext();
+    const client = await login(url, 'expert');
+    const [name, value] = client.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: '问卷' }).click();
+    const overall = page.locator('tr[data-question=overall]');
+    // All time: twenty answers, the index with its interval.
+    await expect.poll(() => overall.locator('td.n').textContent()).toBe('20');
+    expect(await overall.locator('td.index').textContent()).toMatch(/^\d+\.\d \[\d+\.\d, \d+\.\d\]$/);
+    expect(await page.locator('tr[data-question=recommend] td.nps').textContent()).toMatch(/^-?\d+\.\d \[-?\d+\.\d, -?\d+\.\d\]$/);
+
+    // Two English answers a month: that cell is marked and shows no figures.
+    await page.selectOption('select[name=period]', '2026-03');
+    await page.selectOption('select[name=by]', 'language');
+    const small = page.locator('tr[data-question=overall]', { hasText: 'en' });
+    await expect.poll(() => small.locator('td.suppressed').textContent()).toBe('样本不足，不公布');
+    expect(await small.locator('td.n, td.index').count()).toBe(0);
+    // Past the question (with its clause) and the group: no figure at all.
+    expect((await small.locator('td').allTextContents()).slice(2).join(' ')).not.toMatch(/\d/);
+
+    await page.selectOption('select[name=by]', '');
+    await page.selectOption('select[name=period]', '2026-04');
+    await page.selectOption('select[name=compare]', '2026-03');
+    await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^指数 \+\d+\.\d · 显著/);
+    expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('在误差范围内');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^index \+\d+\.\d · significant/);
+    expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('within noise');
+    await context.close();
+  });
+
+  it('comms sees a failed notice on the alert and retries it now', async () => {
+    const context = await browser.newContext();
+    const client = await login(url, 'comms');
+    const [name, value] = client.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    await page.goto(`${url}/alerts`);
+    const alert = page.locator('li.alert', { hasText: '负面舆情激增' });
+    await alert.getByRole('button', { name: '通知' }).click();
+    const notice = alert.locator('.deliveries li', { hasText: 'duty-robot' });
+    await expect.poll(() => notice.locator('.delivery-status').textContent()).toBe('发送失败');
+    expect(await notice.textContent()).toContain('HTTP 502');
+    await notice.getByRole('button', { name: '立即重发' }).click();
+    await expect.poll(() => notice.locator('.delivery-status').textContent()).toBe('待发送');
+    expect(await notice.getByRole('button', { name: '立即重发' }).count()).toBe(0);
+    const row = await tdb.db.selectFrom('deliveries').select(['status']).where('dedupe_key', '=', 'browser-failed').executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
     await context.close();
   });
 });

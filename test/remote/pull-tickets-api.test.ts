@@ -6,6 +6,11 @@ import { createFetcher } from '../../collectors/http/fetcher.ts';
 import { pullTicketsApi } from '../../collectors/servicedesk/pull-tickets-api.ts';
 import { ticketSourceSchema } from '../../config/remote-source-schema.ts';
 import { loadTicketMapping } from '../../config/ticket-mapping.ts';
+import { configSchema } from '../../config/schema.ts';
+import { openRectifications } from '../../pipeline/steps/open-rectifications.ts';
+import { ticketKpiReport } from '../../pipeline/steps/ticket-kpi-report.ts';
+import { listAudit } from '../../warehouse/auth/audit.ts';
+import { rectificationsList } from '../../warehouse/read-models/rectifications-list.ts';
 import { readSourceCursor } from '../../warehouse/writers/source-cursors.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
@@ -16,6 +21,7 @@ interface DeskTicket {
   id: string;
   created: string;
   closed?: string;
+  state?: string;
   type: string;
   feedback?: { level: number };
   content: string;
@@ -95,6 +101,66 @@ describe.each(drivers)('pullTicketsApi on $name', (driver) => {
     expect(second).toMatchObject({ read: 2, new: 1, duplicate: 1, rejected: 0 });
     expect(requests[0]?.searchParams.get('updated_since')).toBe('2026-03-03T08:00:00Z');
     expect(await readSourceCursor(db, 'desk')).toBe('2026-03-04T08:00:00Z');
+    expect(await db.selectFrom('tickets').select('external_id').execute()).toHaveLength(3);
+  });
+
+  it('updates a ticket pulled again with a new status, close time and callback rating: KPIs follow, the change is audited', async () => {
+    const { db } = database;
+    const source = ticketSourceSchema.parse({
+      id: 'desk',
+      mapping: 'unused.yaml',
+      url: `${base}/api/tickets`,
+      auth: { header: 'X-Api-Key', value: 'desk-secret' },
+      items: 'data.tickets',
+      cursor_field: 'updated_at',
+      cursor_param: 'updated_since',
+      page_param: 'page',
+      page_size_param: 'per_page',
+      page_size: 2,
+    });
+    const config = configSchema.parse({ privacy: { min_cell: 1 }, communities: [{ id: 'lixia-intl', name_zh: '历下', name_en: 'Lixia' }] });
+    const march = { period: { from: '2026-03-01', to: '2026-03-31' }, now: new Date('2026-03-10T00:00:00Z') };
+    const before = await ticketKpiReport(db, config, march);
+    expect(before.total).toMatchObject({ volume: 3, closed: 1, rated: 1 });
+
+    // The desk closes T-2 and the caller rates it 不满意 on the callback: a later updated_at brings it back.
+    const index = tickets.findIndex((t) => t.id === 'T-2');
+    tickets[index] = { ...tickets[index]!, state: '已办结', closed: '2026-03-05 16:00', feedback: { level: 2 }, updated_at: '2026-03-05T08:00:00Z' };
+    const pulled = await pullTicketsApi(db, { source, mapping, fetcher });
+    // T-4 comes again (the cursor is inclusive) unchanged: a duplicate, not an update.
+    expect(pulled).toMatchObject({ read: 2, new: 0, updated: 1, duplicate: 1, rejected: 0 });
+    const rows = await db.selectFrom('tickets').select(['external_id', 'status', 'state', 'closed_at', 'rating']).where('external_id', '=', 'T-2').execute();
+    expect(rows).toEqual([{ external_id: 'T-2', status: '已办结', state: 'closed', closed_at: new Date('2026-03-05T08:00:00Z'), rating: 2 }]);
+
+    const after = await ticketKpiReport(db, config, march);
+    expect(after.total).toMatchObject({ volume: 3, closed: 2, rated: 2 });
+    expect(after.total.backlog.open).toBe(before.total.backlog.open! - 1);
+
+    const [entry, ...more] = await listAudit(db, { target: 'ticket:lixia-intl/desk/T-2' });
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      actor: 'collector:desk',
+      action: 'ticket.update',
+      details: {
+        changed: {
+          status: { from: null, to: '已办结' },
+          state: { from: null, to: 'closed' },
+          closed_at: { from: null, to: '2026-03-05T08:00:00.000Z' },
+          rating: { from: null, to: 2 },
+        },
+      },
+    });
+
+    // The new 差评 opens its rectification like any callback.
+    await openRectifications(db, config, { addWorkingDays: (from, days) => new Date(from.getTime() + days * 86_400_000) });
+    const [item] = await rectificationsList(db);
+    expect(item).toMatchObject({ origin_kind: 'ticket', rating: 2 });
+
+    // Pulling the same again changes nothing and audits nothing.
+    const again = await pullTicketsApi(db, { source, mapping, fetcher });
+    expect(again).toMatchObject({ new: 0, duplicate: 1, rejected: 0 });
+    expect(again.updated).toBeUndefined();
+    expect(await listAudit(db, { target: 'ticket:lixia-intl/desk/T-2' })).toHaveLength(1);
     expect(await db.selectFrom('tickets').select('external_id').execute()).toHaveLength(3);
   });
 });

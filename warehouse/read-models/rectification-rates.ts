@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { Period } from './period.ts';
 import { periodBounds } from './period-bounds.ts';
+import { haochapingQuestionIds } from '../../config/instrument.ts';
+import { storedInstruments } from './survey-instrument.ts';
 
 /** A rate with its counts; below the minimum cell size only the denominator is shown. */
 export interface Rate {
@@ -14,7 +16,7 @@ export interface Rate {
 /** The 好差评 figures published per period. */
 export interface RectificationRates {
   period: Period;
-  /** 差评率: 差评 among rated tickets, by when the rating was given. */
+  /** 差评率: 差评 among 好差评 ratings (hotline callbacks and survey answers), by when the rating was given. */
   bad_rate: Rate;
   /** Of the 差评 of the period already fixed or past due: fixed by the due time. */
   fixed_on_time: Rate;
@@ -63,12 +65,35 @@ export async function rectificationRates(db: Db, options: RatesOptions): Promise
   if (community !== undefined) items = items.where('community_id', '=', community);
 
   const r = await rated.executeTakeFirstOrThrow();
+  const s = await surveyRatingCounts(db, start, end, community);
   const i = await items.executeTakeFirstOrThrow();
   return {
     period: options.period,
-    bad_rate: rate(r.bad, r.rated, options.minCell),
+    bad_rate: rate(r.bad + s.bad, r.rated + s.rated, options.minCell),
     fixed_on_time: rate(i.on_time, i.due, options.minCell),
     follow_up: rate(i.followed_up, i.fixed, options.minCell),
     overdue: i.overdue,
   };
+}
+
+/** 好差评 answers of every instrument's rating questions submitted in [start, end): rated and 差评 (levels 1–2, scores 0 and 25). */
+async function surveyRatingCounts(db: Db, start: RawBuilder<Date>, end: RawBuilder<Date>, community: string | undefined): Promise<{ rated: number; bad: number }> {
+  const counts = { rated: 0, bad: 0 };
+  for (const { instrument } of await storedInstruments(db)) {
+    const questionIds = haochapingQuestionIds(instrument);
+    if (questionIds.length === 0 || (community !== undefined && instrument.community !== community)) continue;
+    const row = await db
+      .selectFrom('survey_answers as a')
+      .innerJoin('survey_responses as s', (join) => join.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.response_id'))
+      .select([sql<number>`count(*)::int`.as('rated'), sql<number>`count(*) filter (where a.score <= 25)::int`.as('bad')])
+      .where('s.instrument_id', '=', instrument.id)
+      .where('a.question_id', 'in', questionIds)
+      .where('a.score', 'is not', null)
+      .where('s.submitted_at', '>=', start)
+      .where('s.submitted_at', '<', end)
+      .executeTakeFirstOrThrow();
+    counts.rated += row.rated;
+    counts.bad += row.bad;
+  }
+  return counts;
 }

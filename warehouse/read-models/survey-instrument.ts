@@ -22,3 +22,9 @@ export async function storedInstrument(db: Db, id: string): Promise<StoredInstru
   // Re-validated: a definition stored by an older version fails here with the key at fault.
   return { instrument: validate(`stored instrument "${id}"`, instrumentSchema, row.definition), updated_at: row.updated_at };
 }
+
+/** Every imported instrument, by id; a definition that no longer validates fails naming its id. */
+export async function storedInstruments(db: Db): Promise<(StoredInstrument & { id: string })[]> {
+  const rows = await db.selectFrom('survey_instruments').select(['id', 'definition', 'updated_at']).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, instrument: validate(`stored instrument "${row.id}"`, instrumentSchema, row.definition), updated_at: row.updated_at }));
+}

@@ -9,7 +9,7 @@ export async function openRectification(db: Db, rating: BadRating, dueAt: Date):
       community_id: rating.community_id,
       origin_kind: rating.origin_kind,
       origin_id: rating.origin_id,
-      origin_ref: '',
+      origin_ref: rating.origin_ref,
       rating: rating.rating,
       rated_at: rating.rated_at,
       due_at: dueAt,

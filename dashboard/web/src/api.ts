@@ -1,4 +1,7 @@
 import type { UiSettings } from '../../routes/auth-routes.ts';
+import type { SurveyListItem } from '../../routes/survey-routes.ts';
+import type { SurveyComparison } from '../../../pipeline/metrics/survey-comparison.ts';
+import type { SurveyMetrics } from '../../../pipeline/metrics/survey-metrics.ts';
 import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { GainReport } from '../../../warehouse/read-models/gain-index.ts';
@@ -97,10 +100,17 @@ export const api = {
     request<{ alert: AlertJson }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/${action}`, action === 'dismiss' ? { reason: text } : { note: text }),
   alertDeliveries: (alert: AlertJson) =>
     request<{ deliveries: DeliveryJson[] }>('GET', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}`),
+  retryDelivery: (alert: AlertJson, delivery: DeliveryJson) =>
+    request<{ delivery: { id: number; status: string } }>('POST', `/api/alerts/${encodeURIComponent(alert.community_id)}/${alert.id}/deliveries/${delivery.id}/retry`),
   rectifications: () => request<{ rectifications: RectificationJson[] }>('GET', '/api/rectifications'),
   rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
   rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>
     request<{ rectification: RectificationJson }>('POST', `/api/rectifications/${encodeURIComponent(item.community_id)}/${item.id}/${action}`, body),
+  surveys: () => request<{ surveys: SurveyListItem[]; min_cell: number }>('GET', '/api/surveys'),
+  surveyMetrics: (id: string, query: { period?: string; compare?: string; by?: string }) => {
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return request<{ metrics?: SurveyMetrics; comparison?: SurveyComparison }>('GET', `/api/surveys/${encodeURIComponent(id)}/metrics?${params.toString()}`);
+  },
   mentions: (label: SentimentLabel | '', page: number) =>
     request<MentionsJson>('GET', `/api/mentions?page=${page}${label ? `&label=${label}` : ''}`),
 };

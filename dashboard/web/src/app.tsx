@@ -6,6 +6,7 @@ import { LoginPage } from './pages/login-page.tsx';
 import { MentionsPage } from './pages/mentions-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import { RectificationPage } from './pages/rectification-page.tsx';
+import { SurveysPage } from './pages/surveys-page.tsx';
 import { EXPORT_ROLES, type Page, PAGE_ROLES, pageFromPath } from './roles.ts';
 import { DEFAULT_TIME_ZONE, TimeZoneContext } from './time-format.ts';
 
@@ -101,6 +102,8 @@ export function App() {
             <AlertsPage user={user} />
           ) : page === 'mentions' ? (
             <MentionsPage />
+          ) : page === 'surveys' ? (
+            <SurveysPage />
           ) : page === 'rectification' ? (
             <RectificationPage user={user} />
           ) : (

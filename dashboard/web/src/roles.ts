@@ -1,10 +1,11 @@
 import type { Role } from '../../../warehouse/schema.ts';
 
-export type Page = 'overview' | 'alerts' | 'mentions' | 'rectification';
+export type Page = 'overview' | 'surveys' | 'alerts' | 'mentions' | 'rectification';
 
 /** Mirrors the API's role checks, so nobody is offered a page the server would refuse. */
 export const PAGE_ROLES: Record<Page, Role[]> = {
   overview: ['leader', 'expert', 'admin', 'comms'],
+  surveys: ['leader', 'expert', 'admin'],
   alerts: ['comms', 'admin'],
   mentions: ['comms', 'leader', 'admin'],
   rectification: ['leader', 'comms', 'expert', 'admin'],
@@ -15,6 +16,7 @@ export const ALERT_ACTION_ROLES: Role[] = ['comms', 'admin'];
 export const RECTIFICATION_ACTION_ROLES: Role[] = ['leader', 'comms', 'admin'];
 
 export function pageFromPath(path: string): Page {
+  if (path.startsWith('/surveys')) return 'surveys';
   if (path.startsWith('/alerts')) return 'alerts';
   if (path.startsWith('/mentions')) return 'mentions';
   if (path.startsWith('/rectification')) return 'rectification';

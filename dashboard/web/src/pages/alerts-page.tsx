@@ -51,6 +51,15 @@ export function AlertsPage({ user }: { user: SessionUser }) {
       .then((r) => setDeliveries({ ...deliveries, [`${alert.community_id}/${alert.id}`]: r.deliveries }))
       .catch((e: Error) => setError(e.message));
   };
+  const retry = (alert: AlertJson, delivery: DeliveryJson) => {
+    api
+      .retryDelivery(alert, delivery)
+      .then(() => {
+        setError('');
+        showNotices(alert);
+      })
+      .catch((e: Error) => setError(e.message));
+  };
   const actionLabel = { acknowledge: t.acknowledge, responding: t.respond, resolve: t.resolve, dismiss: t.dismiss };
 
   return (
@@ -90,8 +99,14 @@ export function AlertsPage({ user }: { user: SessionUser }) {
                   <ul className="deliveries notes-block">
                     {deliveries[key].map((d) => (
                       <li key={d.id} data-delivery-status={d.status}>
-                        {d.channel} · {d.recipient} · {d.status} · {d.attempts}×{d.sent_at ? ` · ${time.dateTime(d.sent_at)}` : ''}
+                        {d.channel} · {d.recipient} · <span className="delivery-status">{t.deliveryStatus[d.status] ?? d.status}</span> · {d.attempts}×
+                        {d.sent_at ? ` · ${time.dateTime(d.sent_at)}` : ''}
                         {d.last_error && <span className="muted"> · {d.last_error}</span>}
+                        {canAct && d.status === 'failed' && (
+                          <button className="retry" onClick={() => retry(alert, d)}>
+                            {t.retryNow}
+                          </button>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -91,6 +91,7 @@ export function RectificationPage({ user }: { user: SessionUser }) {
                 {item.overdue && <span className="badge grade-red">{t.overdue}</span>}
                 <strong>
                   {t.ratingLevels[item.rating]} · {item.origin_kind} #{item.origin_id}
+                  {item.origin_ref && ` · ${item.origin_ref}`}
                 </strong>
                 <span className="status">{t.rectStatus[item.status]}</span>
               </div>
