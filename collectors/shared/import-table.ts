@@ -22,8 +22,8 @@ export interface TableImport<Row> {
    * `aliases[i]` are the other names column i answers to (see headerAliases).
    */
   prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
-  /** Stores a batch idempotently; says for each row whether it was new. */
-  write(db: Db, rows: Row[]): Promise<boolean[]>;
+  /** Stores a batch idempotently; says for each row whether it was new, or how many were. */
+  write(db: Db, rows: Row[]): Promise<boolean[] | number>;
 }
 
 /**
@@ -66,7 +66,9 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (rows.length === 0) return;
         writing = spec.write(db, rows).then(
           (fresh) => {
-            for (const isNew of fresh) run.stats[isNew ? 'new' : 'duplicate']++;
+            const added = typeof fresh === 'number' ? fresh : fresh.filter(Boolean).length;
+            run.stats.new += added;
+            run.stats.duplicate += rows.length - added;
           },
           (error: unknown) => {
             failure = { error };
