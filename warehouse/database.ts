@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -24,6 +22,15 @@ export interface DatabaseOptions {
   schema?: string;
 }
 
+// The pg pool behind each PostgreSQL handle, for the few writers that stream COPY (which Kysely
+// does not speak). A transaction or a PGlite handle has none.
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool of a PostgreSQL handle made by createDb; undefined for PGlite and for a transaction. */
+export function postgresPool(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export async function createDb(options: DatabaseOptions): Promise<Db> {
   const schema = options.schema;
   if (options.url) {
@@ -33,9 +40,12 @@ export async function createDb(options: DatabaseOptions): Promise<Db> {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     return db;
   }
+  // Loaded only here: the embedded database's module costs some 70 MB that a PostgreSQL run need not carry.
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {

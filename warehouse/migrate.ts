@@ -9,6 +9,7 @@ import * as ticketKpis from './migrations/2026-11-30T1300-ticket-kpis.ts';
 import * as notifications from './migrations/2026-11-30T1400-notifications.ts';
 import * as rectifications from './migrations/2026-11-30T1500-rectifications.ts';
 import * as incidents from './migrations/2026-11-30T1600-incidents.ts';
+import * as surveyAnswerArrays from './migrations/2026-11-30T1700-survey-answer-arrays.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1400-notifications': notifications,
   '2026-11-30T1500-rectifications': rectifications,
   '2026-11-30T1600-incidents': incidents,
+  '2026-11-30T1700-survey-answer-arrays': surveyAnswerArrays,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -69,8 +69,18 @@ export interface SurveyResponsesTable {
   source_id: string;
   source_row: number;
   created_at: CreatedAt;
+  /**
+   * The response's answers, one element per answer in each of the four arrays (question id —
+   * `q.option` for a multi-select's choices —, clause, raw answer, 0–100 score or null when the
+   * answer leaves the base). Read them one row per answer through the survey_answers view.
+   */
+  answer_questions: Generated<string[]>;
+  answer_clauses: Generated<(string | null)[]>;
+  answer_raw_values: Generated<(string | null)[]>;
+  answer_scores: Generated<(number | null)[]>;
 }
 
+/** A view: one row per answer of survey_responses (read-only; answers are written with their response). */
 export interface SurveyAnswersTable {
   community_id: string;
   response_id: number;

@@ -22,8 +22,11 @@ export interface TableImport<Row> {
    * `aliases[i]` are the other names column i answers to (see headerAliases).
    */
   prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
-  /** Stores a batch idempotently; says for each row whether it was new (or, for sources that update, changed). */
-  write(db: Db, rows: Row[]): Promise<readonly WriteOutcome[]>;
+  /**
+   * Stores a batch idempotently; says for each row whether it was new (or, for sources that update,
+   * changed), or only how many were new (bulk writers that never update).
+   */
+  write(db: Db, rows: Row[]): Promise<readonly WriteOutcome[] | number>;
 }
 
 /**
@@ -66,7 +69,11 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (rows.length === 0) return;
         writing = spec.write(db, rows).then(
           (fresh) => {
-            for (const outcome of fresh) countWrite(run.stats, outcome);
+            if (typeof fresh !== 'number') for (const outcome of fresh) countWrite(run.stats, outcome);
+            else {
+              run.stats.new += fresh;
+              run.stats.duplicate += rows.length - fresh;
+            }
           },
           (error: unknown) => {
             failure = { error };

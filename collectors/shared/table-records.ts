@@ -2,7 +2,6 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readCsvRecords } from './csv-records.ts';
 import type { TableItem } from './table-item.ts';
-import { readXlsxRecords } from './xlsx-records.ts';
 
 export type { TableItem } from './table-item.ts';
 
@@ -24,7 +23,8 @@ export interface TableOptions {
 export async function* readTableRecords(file: string, options: TableOptions = {}): AsyncGenerator<TableItem> {
   if (options.format === 'surveyjs') throw new Error(`${file}: SurveyJS results are JSON; import them as .json or .ndjson`);
   const format = options.format === undefined || options.format === 'auto' ? await sniffFormat(file) : options.format;
-  if (format === 'xlsx') yield* readXlsxRecords(file, { sheet: options.sheet });
+  // exceljs is loaded for a workbook only: a CSV import need not carry its 30 MB.
+  if (format === 'xlsx') yield* (await import('./xlsx-records.ts')).readXlsxRecords(file, { sheet: options.sheet });
   else yield* readCsvRecords(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
 }
 

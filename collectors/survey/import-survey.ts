@@ -1,7 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
-import { insertSurveyResponses, type NewSurveyRecord } from '../../warehouse/writers/survey-responses.ts';
+import { type NewSurveyRecord, storeSurveyResponses } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { importTable, type ParsedRow } from '../shared/import-table.ts';
 import { sha256 } from '../shared/hash.ts';
@@ -16,8 +16,9 @@ export interface SurveyImport {
   pseudonymKey: string;
 }
 
-// Responses per transaction: two statements each, whatever the size (see insertSurveyResponses).
-const BATCH = 2000;
+// Responses per write: one COPY and one INSERT on PostgreSQL, one INSERT on PGlite, whatever the
+// size (see storeSurveyResponses); a few megabytes of rows held while the next batch is parsed.
+const BATCH = 10_000;
 
 /**
  * Imports a survey export (CSV or Excel, read as the instrument's `file:` block says): one response
@@ -32,8 +33,8 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey }: S
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize: BATCH,
     prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases),
-    // A response and its answers land together or not at all.
-    write: (db, rows) => db.transaction().execute((trx) => insertSurveyResponses(trx, rows)),
+    // A response and its answers are one row: they land together or not at all.
+    write: storeSurveyResponses,
   });
   await upsertSurveyInstrument(db, instrument);
   return summary;
@@ -66,7 +67,9 @@ export function surveyRowParser(
       occurrences.set(contentHash, seen);
       responseKey = `h:${contentHash}:${seen}`;
     }
-    return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: instrument.source }, answers: parsed.answers } };
+    // The parsed response is this row's own object: complete it rather than copy it.
+    const response: NewSurveyRecord['response'] = Object.assign(parsed.response, { response_key: responseKey, source_id: instrument.source });
+    return { ok: true, row: { response, answers: parsed.answers } };
   };
 }
 

@@ -3,7 +3,7 @@ import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers
 import type { CellValue } from '../shared/json-record.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import type { Reject } from '../shared/run-recorder.ts';
-import { scoreAnswer } from './score-answer.ts';
+import { scoreAnswer, type SingleScale } from './score-answer.ts';
 import { scoreChoices } from './score-choices.ts';
 
 export interface SurveyLayout {
@@ -43,12 +43,7 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
     const reason = `expected ${layout.width} fields as in the header, found ${values.length}`;
     return { ok: false, problems: [{ location: file, row: line, field: null, value: null, reason }] };
   }
-  // The layout found each column (under the dialect's other names too); the reader asks by the instrument's name.
-  const at = new Map<string, number>();
-  if (instrument.submitted_at && layout.submitted !== undefined) at.set(instrument.submitted_at, layout.submitted);
-  if (instrument.respondent_id && layout.respondent !== undefined) at.set(instrument.respondent_id, layout.respondent);
-  for (const [name, index] of layout.segments) at.set(instrument.segments[name] ?? name, index);
-  for (const [question, index] of layout.questions) at.set(question.column, index);
+  const at = columnIndexes(instrument, layout);
   const read: CellReader = (column) => {
     const index = at.get(column);
     return index === undefined ? '' : (values[index] ?? '');
@@ -56,11 +51,58 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
   return parseResponseCells(instrument, read, { location: file, row: line });
 }
 
+const layoutIndexes = new WeakMap<SurveyLayout, Map<string, number>>();
+
+/** The layout found each column (under the dialect's other names too); the reader asks by the instrument's name. Worked out once per file. */
+function columnIndexes(instrument: Instrument, layout: SurveyLayout): Map<string, number> {
+  let at = layoutIndexes.get(layout);
+  if (!at) {
+    at = new Map<string, number>();
+    if (instrument.submitted_at && layout.submitted !== undefined) at.set(instrument.submitted_at, layout.submitted);
+    if (instrument.respondent_id && layout.respondent !== undefined) at.set(instrument.respondent_id, layout.respondent);
+    for (const [name, index] of layout.segments) at.set(instrument.segments[name] ?? name, index);
+    for (const [question, index] of layout.questions) at.set(question.column, index);
+    layoutIndexes.set(layout, at);
+  }
+  return at;
+}
+
+type Question = Instrument['questions'][number];
+type ScoredAnswer = { ok: true; answer: NewSurveyAnswer } | { ok: false; reason: string };
+
+// An export repeats a handful of answers per question (labels, points, don't know): each is scored
+// once and its answer object shared by every response that gave it, rather than made a million times.
+const scoredAnswers = new WeakMap<Question, Map<string, ScoredAnswer>>();
+const SCORED_ANSWERS_KEPT = 1000;
+
+function scoreSingle(question: Question & { scale: SingleScale }, answer: string): ScoredAnswer {
+  let known = scoredAnswers.get(question);
+  if (!known) scoredAnswers.set(question, (known = new Map()));
+  let scored = known.get(answer);
+  if (!scored) {
+    const outcome = scoreAnswer(question.scale, answer);
+    scored = outcome.ok
+      ? { ok: true, answer: Object.freeze({ question_id: question.id, clause_id: question.clause ?? null, raw_value: outcome.raw, score: outcome.score }) }
+      : { ok: false, reason: outcome.reason };
+    // Free-text-like columns would grow the memo without end: past a thousand answers, just score.
+    if (known.size < SCORED_ANSWERS_KEPT) known.set(answer, scored);
+  }
+  return scored;
+}
+
+const blankSets = new WeakMap<Instrument, Set<string>>();
+
+function blankSet(instrument: Instrument): Set<string> {
+  let set = blankSets.get(instrument);
+  if (!set) blankSets.set(instrument, (set = new Set(instrument.blank_answers)));
+  return set;
+}
+
 /** Reads one response from any source through its field reader; every problem is listed with its field. */
 export function parseResponseCells(instrument: Instrument, read: CellReader, place: ResponsePlace, options: ResponseOptions = {}): ParsedResponse {
   const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: place.location, row: place.row, field, value, reason });
   const problems: Reject[] = [];
-  const blanks = new Set(instrument.blank_answers);
+  const blanks = blankSet(instrument);
   const text = (cell: CellValue): string => {
     const value = (typeof cell === 'string' ? cell : cell.join(', ')).trim();
     return blanks.has(value) ? '' : value;
@@ -96,15 +138,24 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
     }
     const answer = single(question.column);
     if (answer === undefined) continue;
-    const outcome = scoreAnswer(question.scale, answer);
-    if (!outcome.ok) problems.push(reject(question.column, answer, outcome.reason));
-    else answers.push({ question_id: question.id, clause_id: clause, raw_value: outcome.raw, score: outcome.score });
+    const scored = scoreSingle(question as Question & { scale: SingleScale }, answer);
+    if (!scored.ok) problems.push(reject(question.column, answer, scored.reason));
+    else answers.push(scored.answer);
   }
   if (problems.length > 0 || !submitted) return { ok: false, problems };
 
-  const segments = Object.fromEntries(Object.entries(instrument.segments).map(([name, column]) => [name, text(read(column))]).filter(([, value]) => value !== ''));
-  const idColumns = options.idColumns ?? (instrument.respondent_id ? [instrument.respondent_id] : []);
-  const respondent = idColumns.map((column) => text(read(column))).find((id) => id !== '');
+  // Plain loops: this runs for every row of an export of a million answers.
+  const segments: Record<string, string> = {};
+  for (const name in instrument.segments) {
+    const value = text(read(instrument.segments[name] as string));
+    if (value !== '') segments[name] = value;
+  }
+  let respondent: string | undefined;
+  for (const column of options.idColumns ?? (instrument.respondent_id ? [instrument.respondent_id] : [])) {
+    respondent = text(read(column));
+    if (respondent !== '') break;
+    respondent = undefined;
+  }
   return {
     ok: true,
     respondent,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../collectors/shared/file-encoding.ts';
@@ -44,6 +45,24 @@ describe('readTableRecords', () => {
     expect(semicolon[0]).toEqual({ line: 1, values: ['a', 'b, c'] });
     const tab = await collect(writeCsv(join(dir, 'tab.tsv'), [['a', 'b'], ['1', '2']], { delimiter: '\t' }));
     expect(tab[1]).toEqual({ line: 2, values: ['1', '2'] });
+  });
+
+  it('reads quoted fields, quotes and line breaks inside them, skips blank lines, and reports a stray quote with its line', async () => {
+    const text = 'id,note,score\r\n"R1","a, b ""c""",4\r\n\r\nR2,"two\r\nlines",5\nR3,bad"quote,1\nR4,,\n"R5","unclosed,2\n';
+    writeFileSync(join(dir, 'quoted.csv'), text);
+    const items = await collect(join(dir, 'quoted.csv'));
+    expect(items.slice(0, 3)).toEqual([
+      { line: 1, values: ['id', 'note', 'score'] },
+      { line: 2, values: ['R1', 'a, b "c"', '4'] },
+      { line: 5, values: ['R2', 'two\r\nlines', '5'] },
+    ]);
+    expect(items[3]).toMatchObject({ line: 6, error: expect.stringMatching(/quote.*line 6/i) });
+    expect(items[4]).toEqual({ line: 7, values: ['R4', '', ''] });
+    expect(items[5]).toMatchObject({ line: 8, error: expect.stringMatching(/quote not closed.*line 8/i) });
+    expect(items).toHaveLength(6);
+    // Old Mac line ends (a bare CR) read the same rows.
+    writeFileSync(join(dir, 'cr.csv'), 'a,b\r1,"x\ry"\r');
+    expect(await collect(join(dir, 'cr.csv'))).toEqual([{ line: 1, values: ['a', 'b'] }, { line: 3, values: ['1', 'x\ry'] }]);
   });
 
   it('reads the chosen Excel sheet by name or position, cells as a person sees them', async () => {

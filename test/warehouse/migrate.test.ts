@@ -4,7 +4,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { migrateDown, migrateToLatest } from '../../warehouse/migrate.ts';
 import { drivers } from '../support/databases.ts';
 
-// Every migration, oldest first, and how many tables the newest schema has.
+// Every migration, oldest first, and how many tables (views included: survey_answers is one) the newest schema has.
 const MIGRATIONS = [
   '2026-11-30T0000-init',
   '2026-11-30T0100-crawler',
@@ -15,6 +15,7 @@ const MIGRATIONS = [
   '2026-11-30T1400-notifications',
   '2026-11-30T1500-rectifications',
   '2026-11-30T1600-incidents',
+  '2026-11-30T1700-survey-answer-arrays',
 ];
 const TABLES = 20;
 
@@ -34,6 +35,32 @@ describe.each(drivers)('migrations on $name', (driver) => {
       for (const name of [...MIGRATIONS].reverse()) expect(await migrateDown(db)).toEqual([`reverted ${name}`]);
       expect(await tableCount(db)).toBe(0);
       expect(await migrateToLatest(db)).toEqual(MIGRATIONS.map((name) => `applied ${name}`));
+    } finally {
+      await close();
+    }
+  });
+
+  it('keep the survey answers stored before they moved into the response rows, and move them back', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await migrateDown(db);
+      await sql`insert into communities (id, name_zh, name_en) values ('c1', '社区', 'Community')`.execute(db);
+      await sql`insert into sources (id, kind, community_id, name, location, reach, enabled) values ('s1', 'survey', 'c1', 's', 'x.csv', 1, true)`.execute(db);
+      await sql`
+        insert into survey_responses (id, community_id, instrument_id, response_key, submitted_at, source_id, source_row)
+        values (1, 'c1', 'i', 'a', '2026-03-02T01:00:00Z', 's1', 2), (2, 'c1', 'i', 'b', '2026-03-02T02:00:00Z', 's1', 3)`.execute(db);
+      await sql`
+        insert into survey_answers (community_id, response_id, question_id, clause_id, raw_value, score)
+        values ('c1', 1, 'q2', null, '不知道', null), ('c1', 1, 'q1', '8.1.2', '满意', 75), ('c1', 2, 'q1', '8.1.2', '5', 100)`.execute(db);
+      const answers = () => sql`select response_id, question_id, clause_id, raw_value, score from survey_answers order by response_id, question_id`.execute(db).then((r) => r.rows);
+      const before = await answers();
+      expect(before).toHaveLength(3);
+      expect(await migrateToLatest(db)).toEqual(['applied 2026-11-30T1700-survey-answer-arrays']);
+      expect(await answers()).toEqual(before);
+      const row = await db.selectFrom('survey_responses').select(['answer_questions', 'answer_scores']).where('id', '=', 1).executeTakeFirstOrThrow();
+      expect(row).toEqual({ answer_questions: ['q1', 'q2'], answer_scores: [75, null] });
+      await migrateDown(db);
+      expect(await answers()).toEqual(before);
     } finally {
       await close();
     }

@@ -13,16 +13,17 @@ async function seed(db: Db): Promise<void> {
     { id: 's-feed', kind: 'mentions', community_id: 'c1', name: 'feed', location: 'http://x', reach: 1, enabled: true },
   ]).execute();
   // 17:00 UTC on 1 March is 01:00 on 2 March in Jinan: the response belongs to 2 March.
-  const responses = await db.insertInto('survey_responses').values([
-    { community_id: 'c1', instrument_id: 'i', response_key: 'a', submitted_at: '2026-03-01T17:00:00Z', segments: '{}', source_id: 's-survey', source_row: 2 },
-    { community_id: 'c1', instrument_id: 'i', response_key: 'b', submitted_at: '2026-03-02T03:00:00Z', segments: '{}', source_id: 's-survey', source_row: 3 },
-  ]).returning('id').execute();
-  const [r1, r2] = responses.map((r) => Number(r.id));
-  await db.insertInto('survey_answers').values([
-    { community_id: 'c1', response_id: r1 as number, question_id: 'q1', clause_id: '8.1.2', raw_value: '满意', score: 75 },
-    { community_id: 'c1', response_id: r2 as number, question_id: 'q1', clause_id: '8.1.2', raw_value: '非常不满意', score: 0 },
-    // "Don't know" leaves the base.
-    { community_id: 'c1', response_id: r2 as number, question_id: 'q2', clause_id: '8.4.1', raw_value: '不了解', score: null },
+  // A response's answers are stored in its row, as parallel arrays.
+  await db.insertInto('survey_responses').values([
+    {
+      community_id: 'c1', instrument_id: 'i', response_key: 'a', submitted_at: '2026-03-01T17:00:00Z', segments: '{}', source_id: 's-survey', source_row: 2,
+      answer_questions: ['q1'], answer_clauses: ['8.1.2'], answer_raw_values: ['满意'], answer_scores: [75],
+    },
+    {
+      community_id: 'c1', instrument_id: 'i', response_key: 'b', submitted_at: '2026-03-02T03:00:00Z', segments: '{}', source_id: 's-survey', source_row: 3,
+      // "Don't know" leaves the base.
+      answer_questions: ['q1', 'q2'], answer_clauses: ['8.1.2', '8.4.1'], answer_raw_values: ['非常不满意', '不了解'], answer_scores: [0, null],
+    },
   ]).execute();
   await db.insertInto('tickets').values([
     { community_id: 'c1', source_id: 's-desk', external_id: 't1', opened_at: '2026-03-02T01:00:00Z', closed_at: '2026-03-03T01:00:00Z', rating: 4, text: '', clause_ids: ['8.1.3'] },

@@ -28,8 +28,8 @@ export async function recomputeRollups(db: Db, options: RollupOptions): Promise<
         insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
         select r.community_id, (r.submitted_at at time zone ${tz})::date as day, c.clause_id, 'survey', m.metric,
                count(*)::int, sum(m.value), sum(m.value * m.value), ${now}
-          from survey_answers a
-          join survey_responses r on r.community_id = a.community_id and r.id = a.response_id
+          from survey_responses r
+          cross join lateral unnest(r.answer_clauses, r.answer_scores) as a(clause_id, score)
           cross join lateral unnest(array_remove(array[a.clause_id, '*'], null)) as c(clause_id)
           cross join lateral (values ('index', a.score), ('satisfied', case when a.score >= 75 then 1.0 else 0.0 end)) as m(metric, value)
          where a.score is not null and (r.submitted_at at time zone ${tz})::date >= ${from}::date

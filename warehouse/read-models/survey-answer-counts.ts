@@ -27,23 +27,18 @@ export interface AnswerCountOptions {
  * base (don't know, blank) have no score and are not counted.
  */
 export async function surveyAnswerCounts(db: Db, options: AnswerCountOptions): Promise<SurveyAnswerCount[]> {
-  const segment = options.by === undefined ? sql<string | null>`null::text` : sql<string | null>`r.segments ->> ${options.by}`;
-  let answers = db
-    .selectFrom('survey_answers as a')
-    .innerJoin('survey_responses as r', (join) => join.onRef('r.community_id', '=', 'a.community_id').onRef('r.id', '=', 'a.response_id'))
-    .select(['a.question_id', segment.as('segment'), sql<number>`a.score::float8`.as('score')])
-    .where('r.instrument_id', '=', options.instrumentId)
-    .where('a.score', 'is not', null);
-  if (options.period) {
-    const { start, end } = periodBounds(options.period, options.timeZone);
-    answers = answers.where('r.submitted_at', '>=', start).where('r.submitted_at', '<', end);
-  }
+  const segment = options.by === undefined ? sql`null::text` : sql`r.segments ->> ${options.by}`;
+  const bounds = options.period ? periodBounds(options.period, options.timeZone) : undefined;
+  const during = bounds ? sql`and r.submitted_at >= ${bounds.start} and r.submitted_at < ${bounds.end}` : sql``;
+  // The answers are arrays in the response's row (see the survey_answers view), one row each here.
   // Grouped outside: a bound segment name in both SELECT and GROUP BY would be two different expressions.
-  const query = db
-    .selectFrom(answers.as('x'))
-    .select(['x.question_id', 'x.segment', 'x.score', sql<number>`count(*)::int`.as('n')])
-    .groupBy(['x.question_id', 'x.segment', 'x.score'])
-    .orderBy('x.question_id')
-    .orderBy('x.score');
-  return query.execute();
+  const counts = await sql<SurveyAnswerCount>`
+    select x.question_id, x.segment, x.score, count(*)::int as n
+      from (select a.question_id, ${segment} as segment, a.score::float8 as score
+              from survey_responses r
+             cross join lateral unnest(r.answer_questions, r.answer_scores) as a(question_id, score)
+             where r.instrument_id = ${options.instrumentId} and a.score is not null ${during}) x
+     group by x.question_id, x.segment, x.score
+     order by x.question_id, x.score`.execute(db);
+  return counts.rows;
 }

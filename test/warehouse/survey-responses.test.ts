@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, postgresPool } from '../../warehouse/database.ts';
+import { ensureCommunity } from '../../warehouse/writers/communities.ts';
+import { ensureSource } from '../../warehouse/writers/sources.ts';
+import { insertSurveyResponses, type NewSurveyRecord, storeSurveyResponses } from '../../warehouse/writers/survey-responses.ts';
+import { drivers, type TestDatabase } from '../support/databases.ts';
+
+// Answers a person could type that COPY's text format and array literals both treat specially.
+const awkward = ['a\tb', 'line\nbreak\r\nend', 'back\\slash', '"quoted"', '{braces}, comma', 'NULL', ' spaced ', '', '满意'];
+
+function record(key: string, row: number, raw: readonly (string | null)[]): NewSurveyRecord {
+  return {
+    response: {
+      community_id: 'c1', instrument_id: 'i', response_key: key, submitted_at: new Date(Date.UTC(2026, 2, 2, 1, 15)),
+      segments: JSON.stringify({ language: 'zh\t"x"' }), source_id: 's1', source_row: row,
+    },
+    answers: raw.map((value, i) => ({ question_id: `q${i + 1}`, clause_id: i % 2 === 0 ? '8.1.2' : null, raw_value: value, score: value === null ? null : i * 10 })),
+  };
+}
+
+async function stored(db: Db) {
+  const answers = await db.selectFrom('survey_answers as a').innerJoin('survey_responses as r', 'r.id', 'a.response_id')
+    .select(['r.response_key', 'r.source_row', 'r.segments', 'r.submitted_at', 'a.question_id', 'a.clause_id', 'a.raw_value', 'a.score'])
+    .orderBy('r.response_key').orderBy('a.question_id').execute();
+  return answers.map((a) => ({ ...a, submitted_at: new Date(a.submitted_at).toISOString() }));
+}
+
+describe.each(drivers)('storing survey responses on $name', (driver) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await driver.open();
+    await ensureCommunity(database.db, { id: 'c1' });
+    await ensureSource(database.db, { id: 's1', kind: 'survey', community_id: 'c1', name: 's', location: 'x.csv', reach: 1 });
+  });
+  afterEach(() => database.close());
+
+  it('stores any answer text exactly, counts only new responses, and the first of a repeated key wins', async () => {
+    const { db } = database;
+    // On PostgreSQL the bulk path streams COPY; the one-by-one path is the JSON statement: both must agree.
+    expect(postgresPool(db) !== undefined).toBe(driver.name === 'postgres');
+    const records = [record('k1', 2, awkward), record('k2', 3, [null, '5']), record('k1', 4, ['later'])];
+    expect(await storeSurveyResponses(db, records)).toBe(2);
+    const bulk = await stored(db);
+    expect(bulk.filter((a) => a.response_key === 'k1').map((a) => a.raw_value)).toEqual(awkward);
+    expect(bulk.find((a) => a.response_key === 'k1')).toMatchObject({ source_row: 2, segments: { language: 'zh\t"x"' }, submitted_at: '2026-03-02T01:15:00.000Z' });
+    expect(bulk.filter((a) => a.response_key === 'k2')).toMatchObject([{ raw_value: null, score: null, clause_id: '8.1.2' }, { raw_value: '5', score: 10, clause_id: null }]);
+
+    // Again: nothing new, nothing changed.
+    expect(await storeSurveyResponses(db, records)).toBe(0);
+    expect(await insertSurveyResponses(db, records)).toEqual([false, false, false]);
+    expect(await stored(db)).toEqual(bulk);
+
+    // The other path stores the same rows.
+    await db.deleteFrom('survey_responses').execute();
+    expect(await insertSurveyResponses(db, records)).toEqual([true, true, false]);
+    expect(await stored(db)).toEqual(bulk);
+  });
+
+  it('rejects a score outside 0–100 and stores nothing of the batch', async () => {
+    const { db } = database;
+    const bad = record('k3', 5, ['x']);
+    bad.answers = [{ question_id: 'q1', clause_id: null, raw_value: 'x', score: 101 }];
+    await expect(storeSurveyResponses(db, [record('k4', 6, ['ok']), bad])).rejects.toThrow(/answer_scores_range/);
+    expect(await db.selectFrom('survey_responses').select('id').execute()).toEqual([]);
+  });
+});
