@@ -58,3 +58,35 @@ describe('detectLanguage', () => {
     expect(detectLanguage('😊👍')).toBe('und');
   });
 });
+
+describe('detectLanguage, English word fast path', () => {
+  it('takes English sentences and fragments without a word of the short hand-made list as English', () => {
+    // Words of the broad vocabulary (english-vocabulary.json) only: none is in english-words.ts's own list.
+    expect(detectLanguage('gorgeous cinematic tone poem')).toBe('en');
+    expect(detectLanguage('Shuttle driver rude, schedule ignored')).toBe('en');
+    expect(detectLanguage("Don't bother, it's overpriced")).toBe('en');
+  });
+
+  it('keeps short texts English and names as before', () => {
+    expect(detectLanguage('ok')).toBe('en');
+    expect(detectLanguage('thanks!')).toBe('en');
+    expect(detectLanguage('Visa delayed again')).toBe('en');
+    expect(detectLanguage('Jinan')).toBe('en');
+    expect(detectLanguage("'' !!")).toBe('und');
+  });
+
+  it('leaves ASCII text in other Latin-script languages to its own code, and unscored', async () => {
+    const { scoreSentiment } = await import('../../pipeline/scoring/index.ts');
+    const texts: [string, string][] = [
+      ['El personal de la oficina fue muy amable pero el visado sigue sin llegar', 'es'],
+      ['Le service est lent et je ne suis pas content de cette attente', 'fr'],
+      ['Nous attendons depuis trois mois', 'fr'],
+      ['Vielen Dank', 'de'],
+      ['Il personale non ha risposto', 'it'],
+    ];
+    for (const [text, lang] of texts) {
+      expect(detectLanguage(text)).toBe(lang);
+      expect(scoreSentiment(text)).toEqual({ label: 'unscored', score: 0, lang, terms: [] });
+    }
+  });
+});
