@@ -11,7 +11,7 @@ import { scoreMixedText } from './mixed-text.ts';
 import enModelFile from './model/sentiment-en.json' with { type: 'json' };
 import zhModelFile from './model/sentiment-zh.json' with { type: 'json' };
 import { createFeatures, extractFeatures } from './sentiment-features.ts';
-import { SentimentModel, type SentimentModelFile } from './sentiment-model.ts';
+import { PairedModel, type SentimentModel, type SentimentModelFile } from './sentiment-model.ts';
 import { explainTerms } from './sentiment-terms.ts';
 
 export { SENTIMENT_VERSION } from './sentiment-version.ts';
@@ -38,15 +38,11 @@ export interface SentimentResult {
 /** Below this |score| the evidence is too weak to call a text positive or negative. */
 export const NEUTRAL_BAND = 0.15;
 
-const models: Readonly<Record<'zh' | 'en', SentimentModel>> = {
-  zh: new SentimentModel(zhModelFile as SentimentModelFile),
-  en: new SentimentModel(enModelFile as SentimentModelFile),
-};
-
-// Log-odds that a text states facts rather than feelings (notices, schedules, questions).
-const objectivity: Readonly<Record<'zh' | 'en', SentimentModel>> = {
-  zh: new SentimentModel(zhObjectiveFile as SentimentModelFile),
-  en: new SentimentModel(enObjectiveFile as SentimentModelFile),
+// Each language's sentiment model with its objectivity model: the log-odds that a text states
+// facts rather than feelings (notices, schedules, questions), read in the same pass.
+const models: Readonly<Record<'zh' | 'en', PairedModel>> = {
+  zh: new PairedModel(zhModelFile as SentimentModelFile, zhObjectiveFile as SentimentModelFile),
+  en: new PairedModel(enModelFile as SentimentModelFile, enObjectiveFile as SentimentModelFile),
 };
 
 // Each model's tuned neutral margin maps onto the same score band, so NEUTRAL_BAND holds for both.
@@ -71,10 +67,10 @@ export function scoreSentiment(text: string, options: SentimentOptions = {}): Se
   const model = models[lang];
   extractFeatures(text, lang, features);
   if (contributions.length < features.count) contributions = new Float64Array(features.count * 2);
-  const margin = model.margin(features, contributions);
+  const margin = model.margins(features, contributions);
   // Sentiment counts as far as the text is opinion: a notice's leaning toward positive fades out.
-  const opinion = 1 / (1 + Math.exp(objectivity[lang].sum(features)));
-  const score = Math.round(Math.tanh(margin * stretch(model)) * opinion * 10_000) / 10_000;
+  const opinion = 1 / (1 + Math.exp(model.objectiveMargin));
+  const score = Math.round(Math.tanh(margin * stretch(model.sentiment)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
   return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
 }
