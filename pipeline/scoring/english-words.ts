@@ -58,9 +58,8 @@ const ENGLISH = 1;
 const FOREIGN = 2;
 
 // Open addressing over FNV-1a hashes of the folded letters (apostrophes skipped: "don't" is
-// "dont"), each slot checked against its word, so a text is read without slicing or lower-casing.
-const entries: string[] = [];
-const classes: number[] = [];
+// "dont"), each slot checked against its word's letters, which lie side by side in one typed
+// array: a text is read without slicing or lower-casing, and a check touches no string on the heap.
 const all: [string, number][] = [
   ...words(english).map((w) => [w.replace(/'/g, ''), ENGLISH] as [string, number]),
   ...words(vocabulary.words).map((w) => [w, ENGLISH] as [string, number]),
@@ -69,8 +68,12 @@ const all: [string, number][] = [
 let size = 1;
 while (size < all.length * 2) size *= 2;
 const mask = size - 1;
-const slots = new Int32Array(size).fill(-1);
 const slotHash = new Int32Array(size);
+/** Where the slot's word starts in `letters`, -1 for an empty slot. */
+const slotStart = new Int32Array(size).fill(-1);
+const slotLength = new Uint8Array(size);
+const slotClass = new Uint8Array(size);
+const letters = new Uint16Array(all.reduce((sum, [w]) => sum + w.length, 0));
 
 function hashWord(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -82,35 +85,38 @@ function hashWord(text: string, start: number, end: number): number {
   return h | 0;
 }
 
-function sameWord(text: string, start: number, end: number, word: string): boolean {
-  let w = 0;
-  for (let k = start; k < end; k += 1) {
-    const c = text.charCodeAt(k);
-    if (isApostrophe(c)) continue;
-    if (w === word.length || (c < LATIN_END ? (lowerTable[c] ?? c) : c) !== word.charCodeAt(w)) return false;
-    w += 1;
-  }
-  return w === word.length;
-}
-
+/** The slot holding text[start, end) (folded, without apostrophes) as a word, else -1. */
 function find(text: string, start: number, end: number, hash: number): number {
-  for (let slot = Math.imul(hash, 0x9e3779b1) >>> 0 & mask; ; slot = (slot + 1) & mask) {
-    const at = slots[slot] ?? -1;
+  for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const at = slotStart[slot] ?? -1;
     if (at < 0) return -1;
-    if (slotHash[slot] === hash && sameWord(text, start, end, entries[at] ?? '')) return at;
+    if (slotHash[slot] !== hash) continue;
+    let w = at;
+    const stop = at + (slotLength[slot] ?? 0);
+    let same = true;
+    for (let k = start; k < end && same; k += 1) {
+      const c = text.charCodeAt(k);
+      if (isApostrophe(c)) continue;
+      same = w < stop && (c < LATIN_END ? (lowerTable[c] ?? c) : c) === letters[w];
+      w += 1;
+    }
+    if (same && w === stop) return slot;
   }
 }
 
+let used = 0;
 for (const [word, kind] of all) {
   const hash = hashWord(word, 0, word.length);
   // The first class wins: a hand-made English word stays English, a foreign one stays foreign.
   if (word === '' || find(word, 0, word.length, hash) >= 0) continue;
-  let slot = Math.imul(hash, 0x9e3779b1) >>> 0 & mask;
-  while ((slots[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
-  slots[slot] = entries.length;
+  let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+  while ((slotStart[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
   slotHash[slot] = hash;
-  entries.push(word);
-  classes.push(kind);
+  slotStart[slot] = used;
+  slotLength[slot] = word.length;
+  slotClass[slot] = kind;
+  for (let k = 0; k < word.length; k += 1) letters[used + k] = word.charCodeAt(k);
+  used += word.length;
 }
 
 export interface WordEvidence {
@@ -152,9 +158,9 @@ export function wordEvidence(text: string, start = 0, end = text.length): WordEv
       c = text.charCodeAt(i);
     } while (i < end && isWordCode(c));
     words += 1;
-    const at = find(text, wordStart, i, h | 0);
-    if (at >= 0) {
-      if (classes[at] === ENGLISH) english += 1;
+    const slot = find(text, wordStart, i, h | 0);
+    if (slot >= 0) {
+      if (slotClass[slot] === ENGLISH) english += 1;
       else foreign += 1;
     }
   }
