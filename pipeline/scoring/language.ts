@@ -21,12 +21,15 @@ const SHORT_WORDS = 5;
 // What a script means when the statistical detector has no answer.
 const scriptDefault: Partial<Record<Script, string>> = { [Script.Cyrillic]: 'ru', [Script.Arabic]: 'ar', [Script.Devanagari]: 'hi' };
 
+// Shared by calls without options, so that the default costs no allocation per text.
+const NO_OPTIONS: LanguageOptions = Object.freeze({});
+
 // Reused between calls (detection is synchronous).
 const scripts = createScriptCounts();
 
 /** A detector over the given statistical guess; detectLanguage below uses eld. */
 export function createLanguageDetector(guess: StatisticalGuess) {
-  return function detect(text: string, options: LanguageOptions = {}): string {
+  return function detect(text: string, options: LanguageOptions = NO_OPTIONS): string {
     const languages = options.languages ?? DEFAULT_LANGUAGES;
     // Word evidence first: most texts are ASCII, whose letters can only be Latin, and then the
     // count of letters per script has nothing to add.

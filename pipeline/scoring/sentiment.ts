@@ -48,6 +48,9 @@ const models: Readonly<Record<'zh' | 'en', PairedModel>> = {
 // Each model's tuned neutral margin maps onto the same score band, so NEUTRAL_BAND holds for both.
 const stretch = (model: SentimentModel) => Math.atanh(NEUTRAL_BAND) / (model.neutralMargin || 0.1);
 
+// Shared by calls without options, so that the default costs no allocation per text.
+const NO_OPTIONS: SentimentOptions = Object.freeze({});
+
 // Reused between calls: scoring is synchronous, so one buffer serves every call.
 const features = createFeatures();
 let contributions = new Float64Array(1024);
@@ -56,7 +59,7 @@ let contributions = new Float64Array(1024);
  * Sentiment of a Chinese or English text. Other languages, and empty text, come back 'unscored'
  * with score 0: no evidence is not the same as neutral evidence.
  */
-export function scoreSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
+export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTIONS): SentimentResult {
   if (text.trim() === '') return { label: 'unscored', score: 0, lang: 'und', terms: [] };
   const auto = options.lang === undefined || options.lang === 'auto';
   const lang = options.lang === undefined || options.lang === 'auto' ? detectLanguage(text, options) : options.lang;
