@@ -72,6 +72,8 @@ function latin(text: string, evidence: WordEvidence, languages: readonly string[
   // A short text with no foreign function word: English, the community's working language, unless the detector is sure.
   const shortUnmarked = english && evidence.foreign === 0 && evidence.words <= SHORT_WORDS;
   if (shortUnmarked && evidence.english >= 1) return 'en';
+  // The same answer as asking the detector, when it is known that its guess would not be sure.
+  if (shortUnmarked && guess.surelyUnreliable?.(text) === true) return 'en';
   const { language, reliable } = guess(text, languages);
   if (shortUnmarked && !reliable) return 'en';
   return allowed(language || 'und', languages);

@@ -94,3 +94,16 @@ describe('detectLanguage, English word fast path', () => {
     }
   });
 });
+
+describe('eldGuess.surelyUnreliable', () => {
+  it('rules out only texts that eld itself calls unreliable', async () => {
+    const { eldGuess } = await import('../../pipeline/scoring/eld-guess.ts');
+    const short = ['pale', 'exit .', 'bad day', 'Jinan', 'fizzle', 'a deft', 'robust !', 'Molto'];
+    for (const text of short) {
+      expect(eldGuess.surelyUnreliable?.(text)).toBe(true);
+      expect(eldGuess(text, DEFAULT_LANGUAGES).reliable).toBe(false);
+    }
+    // Longer words, more words, apostrophes or accents: eld has to be asked.
+    for (const text of ['interminably', 'Hola amigo', "don't", 'très bien', 'Grazie mille']) expect(eldGuess.surelyUnreliable?.(text)).toBe(false);
+  });
+});
