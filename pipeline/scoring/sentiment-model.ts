@@ -132,11 +132,11 @@ export class PairedModel {
     this.objective = new SentimentModel(objectiveFile);
     const a = decode(sentimentFile);
     const b = decode(objectiveFile);
-    // At most two thirds full, counting buckets both models share once: the table is what the
-    // probes miss the cache on, so it is kept as small as linear probing allows.
+    // At most half full, as SentimentModel's table, counting the buckets both models share once:
+    // most n-grams of a text are in neither model, and a miss probes until an empty slot.
     const distinct = new Set([...a.buckets, ...b.buckets]).size;
     let size = 1;
-    while (size < distinct * 1.5) size *= 2;
+    while (size < distinct * 2) size *= 2;
     this.table = new Int32Array(size * 2);
     this.mask = size - 1;
     // Slot s: bucket + 1 at 2s (0 marks an empty slot), sentiment weight << 16 | objectivity weight at 2s + 1.
