@@ -2,6 +2,7 @@
  * `npm run train:sentiment`: trains the Chinese and English sentiment models on the training
  * parts of ../shared/data/sentiment and writes pipeline/scoring/model/sentiment-{zh,en}.json and
  * SOURCES.md. Deterministic: the same data gives byte-identical files (bar the date in SOURCES.md).
+ * `-- --lang en` (or zh) retrains one language and leaves the other's files as they are.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +24,13 @@ try {
   process.exit(1);
 }
 
+const langAt = process.argv.indexOf('--lang');
+const only = langAt >= 0 ? process.argv[langAt + 1] : undefined;
+if (only !== undefined && only !== 'zh' && only !== 'en') {
+  console.error(`train:sentiment: --lang takes zh or en, got ${JSON.stringify(only)}`);
+  process.exit(1);
+}
+
 const counts: string[] = [];
 for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]] as const) {
   const examples: Example[] = sets.flatMap((name) => loadSet(name));
@@ -32,6 +40,7 @@ for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]
     const of = (split: string) => examples.filter((e) => e.set === name && e.split === split).length;
     counts.push(`| ${name} | ${of('train')} | ${of('validation')} | ${of('test')} |`);
   }
+  if (only !== undefined && lang !== only) continue;
   console.log(`${lang}: ${trainPart.length} training texts, ${validation.length} validation`);
   const file = fitModel([...weighted(trainPart), ...seedTexts(seed)], validation, { lang, version: SENTIMENT_VERSION, log: console.log });
   const path = resolve(modelDir, `sentiment-${lang}.json`);

@@ -1,10 +1,12 @@
 /**
- * Word evidence for Latin-script text: how many of its words are common English words, and how
- * many are function words of the other Latin-script languages residents write in. Clear English
- * skips the statistical detector (throughput), and a short text with an English word and no
- * foreign one stays English ("thanks!", "Visa delayed again") where n-gram statistics would guess.
+ * Word evidence for Latin-script text: how many of its words are English words, and how many
+ * are function words of the other Latin-script languages residents write in. Clear English skips
+ * the statistical detector (throughput), and a short text with an English word and no foreign
+ * one stays English ("thanks!", "Visa delayed again") where n-gram statistics would guess.
+ * English words are the hand-made list below plus a broad vocabulary built from English training
+ * texts (english-vocabulary.json, `npm run build:english-words`).
  */
-import { Script, scriptOf } from './scripts.ts';
+import vocabulary from './english-vocabulary.json' with { type: 'json' };
 
 // Left out on purpose: words as common in French, German, Spanish, Italian, Portuguese or Dutch
 // (a, in, an, on, no, me, so, son, come, per, also, man, will, war, hat, bin, super, via).
@@ -36,74 +38,133 @@ yang dan ini itu dengan untuk tidak saya ada ve bir bu için çok ile ama của 
 
 const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
 
-// Each word of up to ten ASCII letters (or ') packed into a number: pure-ASCII texts, the usual
-// case, are then counted without slicing or lower-casing strings.
-const MAX_PACKED = 10;
-const englishPacked = new Set<number>();
-// Longer words, and words with accents, are looked up as strings: few texts have many.
-const englishLong = new Set<string>();
-const foreignPacked = new Set<number>();
-const foreignAccented = new Set<string>();
-for (const word of words(english)) {
-  const key = packAscii(word, 0, word.length);
-  if (key >= 0) englishPacked.add(key);
-  else englishLong.add(word);
-}
-for (const word of words(foreign)) {
-  const key = packAscii(word, 0, word.length);
-  if (key >= 0) foreignPacked.add(key);
-  else foreignAccented.add(word);
+/** The foreign function words, for the vocabulary builder (which leaves them out). */
+export const foreignWords: readonly string[] = words(foreign);
+/** English words left out of the lists above on purpose (see there): the vocabulary builder leaves them out too. */
+export const ambiguousWords: readonly string[] = words('a in an on no me so son come per also man will war hat bin super via');
+
+// Letters of a word fold to lower case for the look-up: ASCII and Latin-1 by arithmetic, the
+// rest of Latin Extended through a table made once from toLowerCase.
+const LATIN_END = 0x250;
+const lowerTable = new Uint16Array(LATIN_END);
+for (let c = 0; c < LATIN_END; c += 1) {
+  const lower = String.fromCharCode(c).toLowerCase();
+  lowerTable[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-/** a–z and ' of text[start, end) five bits each, upper case folded; -1 when it holds anything else or is too long. */
-function packAscii(text: string, start: number, end: number): number {
-  if (end - start > MAX_PACKED) return -1;
-  let key = 0;
+const isApostrophe = (c: number) => c === 0x27 || c === 0x2019;
+/** Latin letters (as scriptOf counts them) and apostrophes: what a word is made of here. */
+const isWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isApostrophe(c) || (c >= 0xc0 && c < LATIN_END && c !== 0xd7 && c !== 0xf7);
+
+const ENGLISH = 1;
+const FOREIGN = 2;
+
+// Open addressing over FNV-1a hashes of the folded letters (apostrophes skipped: "don't" is
+// "dont"), each slot checked against its word's letters, which lie side by side in one typed
+// array: a text is read without slicing or lower-casing, and a check touches no string on the heap.
+const all: [string, number][] = [
+  ...words(english).map((w) => [w.replace(/'/g, ''), ENGLISH] as [string, number]),
+  ...words(vocabulary.words).map((w) => [w, ENGLISH] as [string, number]),
+  ...words(foreign).map((w) => [w, FOREIGN] as [string, number]),
+];
+let size = 1;
+while (size < all.length * 2) size *= 2;
+const mask = size - 1;
+const slotHash = new Int32Array(size);
+/** Where the slot's word starts in `letters`, -1 for an empty slot. */
+const slotStart = new Int32Array(size).fill(-1);
+const slotLength = new Uint8Array(size);
+const slotClass = new Uint8Array(size);
+const letters = new Uint16Array(all.reduce((sum, [w]) => sum + w.length, 0));
+
+function hashWord(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
   for (let k = start; k < end; k += 1) {
-    let c = text.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) c += 32;
-    // The typographic apostrophe of "don’t" counts as the ASCII one.
-    const digit = c === 0x27 || c === 0x2019 ? 27 : c >= 0x61 && c <= 0x7a ? c - 0x60 : -1;
-    if (digit < 0) return -1;
-    key = key * 32 + digit;
+    const c = text.charCodeAt(k);
+    if (isApostrophe(c)) continue;
+    h = Math.imul(h ^ (c < LATIN_END ? (lowerTable[c] ?? c) : c), 0x01000193);
   }
-  return key;
+  return h | 0;
 }
 
-const isWordCode = (c: number) => scriptOf(c) === Script.Latin || c === 0x27 || c === 0x2019;
+/** The slot holding text[start, end) (folded, without apostrophes) as a word, else -1. */
+function find(text: string, start: number, end: number, hash: number): number {
+  for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const at = slotStart[slot] ?? -1;
+    if (at < 0) return -1;
+    if (slotHash[slot] !== hash) continue;
+    let w = at;
+    const stop = at + (slotLength[slot] ?? 0);
+    let same = true;
+    for (let k = start; k < end && same; k += 1) {
+      const c = text.charCodeAt(k);
+      if (isApostrophe(c)) continue;
+      same = w < stop && (c < LATIN_END ? (lowerTable[c] ?? c) : c) === letters[w];
+      w += 1;
+    }
+    if (same && w === stop) return slot;
+  }
+}
+
+let used = 0;
+for (const [word, kind] of all) {
+  const hash = hashWord(word, 0, word.length);
+  // The first class wins: a hand-made English word stays English, a foreign one stays foreign.
+  if (word === '' || find(word, 0, word.length, hash) >= 0) continue;
+  let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+  while ((slotStart[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
+  slotHash[slot] = hash;
+  slotStart[slot] = used;
+  slotLength[slot] = word.length;
+  slotClass[slot] = kind;
+  for (let k = 0; k < word.length; k += 1) letters[used + k] = word.charCodeAt(k);
+  used += word.length;
+}
 
 export interface WordEvidence {
   /** Latin-script words. */
   words: number;
   english: number;
   foreign: number;
+  /** Whether text[start, end) is all ASCII: then its letters are all Latin, and the script count can be skipped. */
+  ascii: boolean;
+  /** Whether it has a Latin letter (a word may be apostrophes alone). */
+  letters: boolean;
 }
 
 /** Counts the Latin-script words of text[start, end) and how many are English or foreign function words. */
 export function wordEvidence(text: string, start = 0, end = text.length): WordEvidence {
-  const evidence: WordEvidence = { words: 0, english: 0, foreign: 0 };
+  let words = 0;
+  let english = 0;
+  let foreign = 0;
+  let ascii = true;
+  let letters = false;
   let i = start;
   while (i < end) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (c >= 0x80) ascii = false;
       i += 1;
       continue;
     }
-    let stop = i + 1;
-    let apostrophe = false;
-    for (let c = text.charCodeAt(stop); stop < end && isWordCode(c); c = text.charCodeAt((stop += 1))) apostrophe ||= c === 0x27 || c === 0x2019;
-    evidence.words += 1;
-    let key = packAscii(text, i, stop);
-    // Contractions count by their letters: "don't" and "dont" are the same word here.
-    if (apostrophe && key >= 0) key = packAscii(text.slice(i, stop).replace(/['’]/g, ''), 0, stop - i);
-    if (key >= 0) {
-      if (englishPacked.has(key)) evidence.english += 1;
-      else if (foreignPacked.has(key)) evidence.foreign += 1;
-    } else {
-      const word = text.slice(i, stop).toLowerCase();
-      if (englishLong.has(word)) evidence.english += 1;
-      else if (foreignAccented.has(word)) evidence.foreign += 1;
+    // The word's hash as it is read, so that most words cost one pass.
+    const wordStart = i;
+    let h = 0x811c9dc5;
+    do {
+      if (c >= 0x80) ascii = false;
+      if (!isApostrophe(c)) {
+        h = Math.imul(h ^ (c < LATIN_END ? (lowerTable[c] ?? c) : c), 0x01000193);
+        letters = true;
+      }
+      i += 1;
+      c = text.charCodeAt(i);
+    } while (i < end && isWordCode(c));
+    words += 1;
+    const slot = find(text, wordStart, i, h | 0);
+    if (slot >= 0) {
+      if (slotClass[slot] === ENGLISH) english += 1;
+      else foreign += 1;
     }
-    i = stop;
   }
-  return evidence;
+  return { words, english, foreign, ascii, letters };
 }

@@ -4,7 +4,7 @@
  * → th); clear English is recognised by its common words; everything else goes to a statistical
  * detector restricted to the languages plausible here, with a bias to English for short Latin text.
  */
-import { wordEvidence } from './english-words.ts';
+import { type WordEvidence, wordEvidence } from './english-words.ts';
 import { eldGuess, type StatisticalGuess } from './eld-guess.ts';
 import { Script, countScripts, createScriptCounts } from './scripts.ts';
 
@@ -21,20 +21,26 @@ const SHORT_WORDS = 5;
 // What a script means when the statistical detector has no answer.
 const scriptDefault: Partial<Record<Script, string>> = { [Script.Cyrillic]: 'ru', [Script.Arabic]: 'ar', [Script.Devanagari]: 'hi' };
 
+// Shared by calls without options, so that the default costs no allocation per text.
+const NO_OPTIONS: LanguageOptions = Object.freeze({});
+
 // Reused between calls (detection is synchronous).
 const scripts = createScriptCounts();
 
 /** A detector over the given statistical guess; detectLanguage below uses eld. */
 export function createLanguageDetector(guess: StatisticalGuess) {
-  return function detect(text: string, options: LanguageOptions = {}): string {
+  return function detect(text: string, options: LanguageOptions = NO_OPTIONS): string {
     const languages = options.languages ?? DEFAULT_LANGUAGES;
-    const allowed = (lang: string) => (languages.includes(lang) ? lang : 'und');
+    // Word evidence first: most texts are ASCII, whose letters can only be Latin, and then the
+    // count of letters per script has nothing to add.
+    const evidence = wordEvidence(text);
+    if (evidence.ascii) return evidence.letters ? latin(text, evidence, languages, guess) : 'und';
     const { counts, order } = countScripts(text, scripts);
     const han = counts[Script.Han] ?? 0;
     const kana = counts[Script.Kana] ?? 0;
-    const latin = counts[Script.Latin] ?? 0;
+    const latinLetters = counts[Script.Latin] ?? 0;
     // Japanese mixes kanji with kana; a Chinese text never has more than a stray kana.
-    if (kana > 0 && kana * 5 >= han) return allowed('ja');
+    if (kana > 0 && kana * 5 >= han) return allowed('ja', languages);
     let top: Script = Script.None;
     let topCount = 0;
     let maxOther = 0;
@@ -48,21 +54,29 @@ export function createLanguageDetector(guess: StatisticalGuess) {
       }
     }
     // One Han character carries about a word, an English word about five letters: compare on that footing.
-    if (han > 0 && han * 3 >= latin && han >= maxOther) return allowed('zh');
-    if (top === Script.None) return han > 0 ? allowed('zh') : 'und';
-    if (top === Script.Hangul) return allowed('ko');
-    if (top === Script.Thai) return allowed('th');
-    if (top !== Script.Latin) return allowed(guess(text, languages).language || (scriptDefault[top] ?? 'und'));
-    const evidence = wordEvidence(text);
-    const english = languages.includes('en');
-    if (english && evidence.english >= 2 && evidence.english >= 4 * evidence.foreign) return 'en';
-    // A short text with no foreign function word: English, the community's working language, unless the detector is sure.
-    const shortUnmarked = english && evidence.foreign === 0 && evidence.words <= SHORT_WORDS;
-    if (shortUnmarked && evidence.english >= 1) return 'en';
-    const { language, reliable } = guess(text, languages);
-    if (shortUnmarked && !reliable) return 'en';
-    return allowed(language || 'und');
+    if (han > 0 && han * 3 >= latinLetters && han >= maxOther) return allowed('zh', languages);
+    if (top === Script.None) return han > 0 ? allowed('zh', languages) : 'und';
+    if (top === Script.Hangul) return allowed('ko', languages);
+    if (top === Script.Thai) return allowed('th', languages);
+    if (top !== Script.Latin) return allowed(guess(text, languages).language || (scriptDefault[top] ?? 'und'), languages);
+    return latin(text, evidence, languages, guess);
   };
+}
+
+const allowed = (lang: string, languages: readonly string[]) => (languages.includes(lang) ? lang : 'und');
+
+/** A text written mostly in Latin letters: English by its words when they are plain enough, else the statistical guess. */
+function latin(text: string, evidence: WordEvidence, languages: readonly string[], guess: StatisticalGuess): string {
+  const english = languages.includes('en');
+  if (english && evidence.english >= 2 && evidence.english >= 4 * evidence.foreign) return 'en';
+  // A short text with no foreign function word: English, the community's working language, unless the detector is sure.
+  const shortUnmarked = english && evidence.foreign === 0 && evidence.words <= SHORT_WORDS;
+  if (shortUnmarked && evidence.english >= 1) return 'en';
+  // The same answer as asking the detector, when it is known that its guess would not be sure.
+  if (shortUnmarked && guess.surelyUnreliable?.(text) === true) return 'en';
+  const { language, reliable } = guess(text, languages);
+  if (shortUnmarked && !reliable) return 'en';
+  return allowed(language || 'und', languages);
 }
 
 /** The language of `text` among the plausible ones (ISO 639-1, 'und' when undecidable). */

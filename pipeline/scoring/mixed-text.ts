@@ -21,7 +21,11 @@ const LIMIT = 0.9999;
 /** At least two Han characters: one alone is a name or a stray (济南, 好). */
 function hasChinese(text: string): boolean {
   let han = 0;
-  for (let i = 0; i < text.length; i += 1) if (scriptOf(text.charCodeAt(i)) === Script.Han && (han += 1) >= 2) return true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // Every English text passes through here: below the first Han block nothing needs a closer look.
+    if (c >= 0x3400 && scriptOf(c) === Script.Han && (han += 1) >= 2) return true;
+  }
   return false;
 }
 

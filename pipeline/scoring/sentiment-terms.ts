@@ -11,32 +11,46 @@ const MAX_TERMS = 10;
 /** A phrase is shown when it carries at least this share of the strongest phrase. */
 const PHRASE_FLOOR = 0.3;
 
+// Reused between calls (scoring is synchronous), and never shrunk: the phrases of the text being
+// explained are the first phraseCount entries. Clearing arrays and Maps per call would give the
+// garbage collector work on every scored text.
 const phrases: string[] = [];
-const sums: number[] = [];
+let sums = new Float64Array(64);
+let order = new Int32Array(64);
+let phraseCount = 0;
 // Long texts have many phrases: past a few, they are found through a Map instead.
 const LINEAR_PHRASES = 32;
 const phraseIndex = new Map<string, number>();
 
 function addPhrase(phrase: string, sum: number): void {
   if (phrase === '') return;
-  let at: number;
-  if (phrases.length <= LINEAR_PHRASES) {
-    at = phrases.indexOf(phrase);
+  let at = -1;
+  if (phraseCount <= LINEAR_PHRASES) {
+    for (let p = 0; p < phraseCount; p += 1) {
+      if (phrases[p] === phrase) {
+        at = p;
+        break;
+      }
+    }
   } else {
-    if (phraseIndex.size === 0) phrases.forEach((p, index) => phraseIndex.set(p, index));
+    if (phraseIndex.size === 0) for (let p = 0; p < phraseCount; p += 1) phraseIndex.set(phrases[p] ?? '', p);
     at = phraseIndex.get(phrase) ?? -1;
   }
   if (at >= 0) {
     sums[at] = (sums[at] ?? 0) + sum;
     return;
   }
-  if (phraseIndex.size > 0) phraseIndex.set(phrase, phrases.length);
-  phrases.push(phrase);
-  sums.push(sum);
+  if (phraseIndex.size > 0) phraseIndex.set(phrase, phraseCount);
+  if (phraseCount === sums.length) {
+    const grown = new Float64Array(sums.length * 2);
+    grown.set(sums);
+    sums = grown;
+    order = new Int32Array(sums.length);
+  }
+  phrases[phraseCount] = phrase;
+  sums[phraseCount] = sum;
+  phraseCount += 1;
 }
-
-// Strongest first; a stable order among equals, as a stable sort gives.
-const byStrength = (a: number, b: number) => Math.abs(sums[b] ?? 0) - Math.abs(sums[a] ?? 0) || a - b;
 
 // Reused between calls (scoring is synchronous): the indices of the strong features.
 let strong = new Int32Array(256);
@@ -76,9 +90,8 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
     n += 1;
   }
   // Phrases by their text, summed, in first-seen order; few per text, so a linear search beats a Map.
-  phrases.length = 0;
-  sums.length = 0;
-  phraseIndex.clear();
+  phraseCount = 0;
+  if (phraseIndex.size > 0) phraseIndex.clear();
   let phraseStart = -1;
   let phraseEnd = 0;
   let phraseSum = 0;
@@ -96,11 +109,21 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
     phraseEnd = f.end[k] ?? 0;
     phraseSum = c;
   }
-  const ranked = phrases.map((_, index) => index).sort(byStrength);
-  const top = Math.abs(sums[ranked[0] ?? 0] ?? 0);
+  // Strongest first, the first seen first among equals (a stable insertion sort of a few phrases).
+  for (let p = 0; p < phraseCount; p += 1) {
+    const strength = Math.abs(sums[p] ?? 0);
+    let j = p;
+    while (j > 0 && Math.abs(sums[order[j - 1] ?? 0] ?? 0) < strength) {
+      order[j] = order[j - 1] ?? 0;
+      j -= 1;
+    }
+    order[j] = p;
+  }
+  const top = Math.abs(sums[order[0] ?? 0] ?? 0);
   const terms: string[] = [];
-  for (const index of ranked) {
+  for (let r = 0; r < phraseCount; r += 1) {
     if (terms.length === MAX_TERMS) break;
+    const index = order[r] ?? 0;
     if (Math.abs(sums[index] ?? 0) >= top * PHRASE_FLOOR) terms.push(phrases[index] ?? '');
   }
   return terms;

@@ -11,7 +11,7 @@ import { scoreMixedText } from './mixed-text.ts';
 import enModelFile from './model/sentiment-en.json' with { type: 'json' };
 import zhModelFile from './model/sentiment-zh.json' with { type: 'json' };
 import { createFeatures, extractFeatures } from './sentiment-features.ts';
-import { SentimentModel, type SentimentModelFile } from './sentiment-model.ts';
+import { PairedModel, type SentimentModel, type SentimentModelFile } from './sentiment-model.ts';
 import { explainTerms } from './sentiment-terms.ts';
 
 export { SENTIMENT_VERSION } from './sentiment-version.ts';
@@ -38,19 +38,18 @@ export interface SentimentResult {
 /** Below this |score| the evidence is too weak to call a text positive or negative. */
 export const NEUTRAL_BAND = 0.15;
 
-const models: Readonly<Record<'zh' | 'en', SentimentModel>> = {
-  zh: new SentimentModel(zhModelFile as SentimentModelFile),
-  en: new SentimentModel(enModelFile as SentimentModelFile),
-};
-
-// Log-odds that a text states facts rather than feelings (notices, schedules, questions).
-const objectivity: Readonly<Record<'zh' | 'en', SentimentModel>> = {
-  zh: new SentimentModel(zhObjectiveFile as SentimentModelFile),
-  en: new SentimentModel(enObjectiveFile as SentimentModelFile),
+// Each language's sentiment model with its objectivity model: the log-odds that a text states
+// facts rather than feelings (notices, schedules, questions), read in the same pass.
+const models: Readonly<Record<'zh' | 'en', PairedModel>> = {
+  zh: new PairedModel(zhModelFile as SentimentModelFile, zhObjectiveFile as SentimentModelFile),
+  en: new PairedModel(enModelFile as SentimentModelFile, enObjectiveFile as SentimentModelFile),
 };
 
 // Each model's tuned neutral margin maps onto the same score band, so NEUTRAL_BAND holds for both.
 const stretch = (model: SentimentModel) => Math.atanh(NEUTRAL_BAND) / (model.neutralMargin || 0.1);
+
+// Shared by calls without options, so that the default costs no allocation per text.
+const NO_OPTIONS: SentimentOptions = Object.freeze({});
 
 // Reused between calls: scoring is synchronous, so one buffer serves every call.
 const features = createFeatures();
@@ -60,7 +59,7 @@ let contributions = new Float64Array(1024);
  * Sentiment of a Chinese or English text. Other languages, and empty text, come back 'unscored'
  * with score 0: no evidence is not the same as neutral evidence.
  */
-export function scoreSentiment(text: string, options: SentimentOptions = {}): SentimentResult {
+export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTIONS): SentimentResult {
   if (text.trim() === '') return { label: 'unscored', score: 0, lang: 'und', terms: [] };
   const auto = options.lang === undefined || options.lang === 'auto';
   const lang = options.lang === undefined || options.lang === 'auto' ? detectLanguage(text, options) : options.lang;
@@ -71,10 +70,10 @@ export function scoreSentiment(text: string, options: SentimentOptions = {}): Se
   const model = models[lang];
   extractFeatures(text, lang, features);
   if (contributions.length < features.count) contributions = new Float64Array(features.count * 2);
-  const margin = model.margin(features, contributions);
+  const margin = model.margins(features, contributions);
   // Sentiment counts as far as the text is opinion: a notice's leaning toward positive fades out.
-  const opinion = 1 / (1 + Math.exp(objectivity[lang].sum(features)));
-  const score = Math.round(Math.tanh(margin * stretch(model)) * opinion * 10_000) / 10_000;
+  const opinion = 1 / (1 + Math.exp(model.objectiveMargin));
+  const score = Math.round(Math.tanh(margin * stretch(model.sentiment)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
   return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
 }

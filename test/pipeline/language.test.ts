@@ -58,3 +58,52 @@ describe('detectLanguage', () => {
     expect(detectLanguage('😊👍')).toBe('und');
   });
 });
+
+describe('detectLanguage, English word fast path', () => {
+  it('takes English sentences and fragments without a word of the short hand-made list as English', () => {
+    // Words of the broad vocabulary (english-vocabulary.json) only: none is in english-words.ts's own list.
+    expect(detectLanguage('gorgeous cinematic tone poem')).toBe('en');
+    expect(detectLanguage('Shuttle driver rude, schedule ignored')).toBe('en');
+    expect(detectLanguage("Don't bother, it's overpriced")).toBe('en');
+  });
+
+  it('keeps short texts English and names as before', () => {
+    expect(detectLanguage('ok')).toBe('en');
+    expect(detectLanguage('thanks!')).toBe('en');
+    expect(detectLanguage('Visa delayed again')).toBe('en');
+    expect(detectLanguage('Jinan')).toBe('en');
+    expect(detectLanguage("'' !!")).toBe('und');
+  });
+
+  it('leaves ASCII text in other Latin-script languages to its own code, and unscored', async () => {
+    const { scoreSentiment } = await import('../../pipeline/scoring/index.ts');
+    const texts: [string, string][] = [
+      ['El personal de la oficina fue muy amable pero el visado sigue sin llegar', 'es'],
+      ['Le service est lent et je ne suis pas content de cette attente', 'fr'],
+      ['Nous attendons depuis trois mois', 'fr'],
+      ['Vielen Dank', 'de'],
+      ['Il personale non ha risposto', 'it'],
+      // Words spelt alike in English (male, idea, gut) are no English evidence: the detector decides.
+      ['Molto male', 'it'],
+      ['Buena idea', 'es'],
+      ['Alles gut', 'de'],
+    ];
+    for (const [text, lang] of texts) {
+      expect(detectLanguage(text)).toBe(lang);
+      expect(scoreSentiment(text)).toEqual({ label: 'unscored', score: 0, lang, terms: [] });
+    }
+  });
+});
+
+describe('eldGuess.surelyUnreliable', () => {
+  it('rules out only texts that eld itself calls unreliable', async () => {
+    const { eldGuess } = await import('../../pipeline/scoring/eld-guess.ts');
+    const short = ['pale', 'exit .', 'bad day', 'Jinan', 'fizzle', 'a deft', 'robust !', 'Molto'];
+    for (const text of short) {
+      expect(eldGuess.surelyUnreliable?.(text)).toBe(true);
+      expect(eldGuess(text, DEFAULT_LANGUAGES).reliable).toBe(false);
+    }
+    // Longer words, more words, apostrophes or accents: eld has to be asked.
+    for (const text of ['interminably', 'Hola amigo', "don't", 'très bien', 'Grazie mille']) expect(eldGuess.surelyUnreliable?.(text)).toBe(false);
+  });
+});
