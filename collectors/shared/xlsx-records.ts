@@ -23,14 +23,19 @@ export async function* readXlsxRecords(file: string, options: XlsxOptions = {}):
   const input = createReadStream(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const seen: string[] = [];
+  let found = false;
   try {
     let position = 0;
+    // The reader is read to its end even after the chosen sheet: exceljs parks sheets that come
+    // before the shared strings in temporary files, and cutting it short mid-entry left a read of
+    // a deleted temporary file to fail later, outside any caller's try.
     for await (const worksheet of reader) {
       position++;
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
-      const wanted = options.sheet === undefined ? position === 1 : typeof options.sheet === 'number' ? position === options.sheet : name.trim() === options.sheet.trim();
+      const wanted = !found && (options.sheet === undefined ? position === 1 : typeof options.sheet === 'number' ? position === options.sheet : name.trim() === options.sheet.trim());
       if (!wanted) continue;
+      found = true;
       let width: number | undefined;
       for await (const row of worksheet) {
         const cells = (row.values as unknown[]).slice(1).map(cellText);
@@ -39,11 +44,11 @@ export async function* readXlsxRecords(file: string, options: XlsxOptions = {}):
         while (cells.length < width) cells.push('');
         yield { line: row.number, values: cells };
       }
-      return;
     }
   } finally {
     input.destroy();
   }
+  if (found) return;
   const wanted = options.sheet === undefined ? 'a first sheet' : `sheet ${JSON.stringify(options.sheet)}`;
   throw new MissingSheetError(`${file}: the workbook has no ${wanted} (sheets: ${seen.map((name) => `"${name}"`).join(', ') || 'none'})`);
 }
