@@ -4,7 +4,7 @@ import { replayCounts } from '../../pipeline/scoring/detect/replay-counts.ts';
 import { createSpikeDetector, type SpikeDecision } from '../../pipeline/scoring/detect/spike-detector.ts';
 import { gradeOverThreshold } from '../../pipeline/scoring/detect/spike-grade.ts';
 import { negativeSpikeSettings } from '../../pipeline/steps/check-negative-spike.ts';
-import { poisson, seeded } from '../support/poisson-series.ts';
+import { poisson, rng } from '../detect/generated-series.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24;
@@ -15,9 +15,9 @@ const HISTORY = 14 * DAY + 1;
 
 /** A community's usual day of negative mentions per hour: quiet nights, a few by day, an evening peak. */
 function usualDays(days: number, seed: number): number[] {
-  const random = seeded(seed);
+  const random = rng(seed);
   const mean = (hour: number) => (hour < 7 ? 0.1 : hour >= 18 && hour < 21 ? 15 : 3);
-  return Array.from({ length: days * DAY }, (_, i) => poisson(mean(i % DAY), random));
+  return Array.from({ length: days * DAY }, (_, i) => poisson(random, mean(i % DAY)));
 }
 
 /** The rule checked at the end of each hour from `from` on, each check a fresh replay of the history it would count. */
