@@ -52,15 +52,9 @@ afterAll(() => {
 });
 
 describe.each(drivers)('pullTicketsApi on $name', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await driver.open();
-  });
-  afterAll(() => database.close());
-
-  it('pages with the cursor, maps JSON fields, rejects a bad ticket by id and field, and stores nothing twice', async () => {
-    const { db } = database;
-    const source = ticketSourceSchema.parse({
+  /** The desk's API as configured: a key header, items under data.tickets, a cursor on updated_at, two a page. */
+  const deskSource = () =>
+    ticketSourceSchema.parse({
       id: 'desk',
       mapping: 'unused.yaml',
       url: `${base}/api/tickets`,
@@ -72,6 +66,15 @@ describe.each(drivers)('pullTicketsApi on $name', (driver) => {
       page_size_param: 'per_page',
       page_size: 2,
     });
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await driver.open();
+  });
+  afterAll(() => database.close());
+
+  it('pages with the cursor, maps JSON fields, rejects a bad ticket by id and field, and stores nothing twice', async () => {
+    const { db } = database;
+    const source = deskSource();
     tickets.length = 0;
     requests.length = 0;
     tickets.push(
@@ -106,18 +109,7 @@ describe.each(drivers)('pullTicketsApi on $name', (driver) => {
 
   it('updates a ticket pulled again with a new status, close time and callback rating: KPIs follow, the change is audited', async () => {
     const { db } = database;
-    const source = ticketSourceSchema.parse({
-      id: 'desk',
-      mapping: 'unused.yaml',
-      url: `${base}/api/tickets`,
-      auth: { header: 'X-Api-Key', value: 'desk-secret' },
-      items: 'data.tickets',
-      cursor_field: 'updated_at',
-      cursor_param: 'updated_since',
-      page_param: 'page',
-      page_size_param: 'per_page',
-      page_size: 2,
-    });
+    const source = deskSource();
     const config = configSchema.parse({ privacy: { min_cell: 1 }, communities: [{ id: 'lixia-intl', name_zh: '历下', name_en: 'Lixia' }] });
     const march = { period: { from: '2026-03-01', to: '2026-03-31' }, now: new Date('2026-03-10T00:00:00Z') };
     const before = await ticketKpiReport(db, config, march);
