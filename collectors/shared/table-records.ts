@@ -23,7 +23,7 @@ export interface TableOptions {
 export async function* readTableRecords(file: string, options: TableOptions = {}): AsyncGenerator<TableItem> {
   if (options.format === 'surveyjs') throw new Error(`${file}: SurveyJS results are JSON; import them as .json or .ndjson`);
   const format = options.format === undefined || options.format === 'auto' ? await sniffFormat(file) : options.format;
-  // exceljs is loaded for a workbook only: a CSV import need not carry its 30 MB.
+  // The workbook reader (zip and XML parsing) is loaded for a workbook only.
   if (format === 'xlsx') yield* (await import('./xlsx-records.ts')).readXlsxRecords(file, { sheet: options.sheet });
   else yield* readCsvRecords(file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
 }

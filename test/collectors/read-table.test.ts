@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../collectors/shared/file-encoding.ts';
@@ -84,6 +85,45 @@ describe('readTableRecords', () => {
     expect((await collect(file))[0]).toEqual({ line: 1, values: ['x'] });
     await expect(collect(file, { sheet: 'Sheet9' })).rejects.toThrow(MissingSheetError);
     await expect(collect(file, { sheet: 'Sheet9' })).rejects.toThrow(/book\.xlsx.*"Sheet9".*"RAW", "CLEAN"/);
+  });
+
+  it('reads a workbook as other programs write it: parts in any order, prefixed elements, inline, rich and escaped text, 1904 dates', async () => {
+    // Written by hand in the shape WPS and some exporters use: the workbook part first, every
+    // element qualified with x:, strings inline or shared with rich runs and phonetic guides.
+    const main = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', `<x:workbook ${main}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="说明" sheetId="1" r:id="rId2"/><x:sheet name="数据" sheetId="2" r:id="rId1"/></x:sheets></x:workbook>`);
+    zip.file('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Target="worksheets/notes.xml"/></Relationships>');
+    zip.file('xl/worksheets/notes.xml', `<x:worksheet ${main}><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>read me</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`);
+    zip.file('xl/worksheets/data.xml', `<x:worksheet ${main}><x:sheetData>
+      <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>评价</x:t></x:is></x:c><x:c r="D1" t="str"><x:v>ok?</x:v></x:c></x:row>
+      <x:row r="3"><x:c r="A3" t="s"><x:v>2</x:v></x:c><x:c r="B3" s="1"><x:v>0.5</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:r><x:t>不满意，</x:t></x:r><x:r><x:t>line_x000D_
+break &amp; more</x:t></x:r></x:is></x:c><x:c r="D3" t="b"><x:v>1</x:v></x:c></x:row>
+      <x:row r="4"><x:c r="B4" s="2"><x:v>42</x:v></x:c><x:c r="D4" t="e"><x:v>#N/A</x:v></x:c></x:row>
+    </x:sheetData></x:worksheet>`);
+    zip.file('xl/styles.xml', `<x:styleSheet ${main}><x:numFmts><x:numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; hh:mm"/></x:numFmts><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="164"/><x:xf numFmtId="2"/></x:cellXfs></x:styleSheet>`);
+    zip.file('xl/sharedStrings.xml', `<x:sst ${main}><x:si><x:t>编号</x:t></x:si><x:si><x:r><x:t>提交</x:t></x:r><x:r><x:t>时间</x:t></x:r><x:rPh><x:t>ていしゅつ</x:t></x:rPh></x:si><x:si><x:t>A-1</x:t></x:si></x:sst>`);
+    const file = join(dir, 'other.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    expect(await collect(file, { sheet: '数据' })).toEqual([
+      { line: 1, values: ['编号', '提交时间', '评价', 'ok?'] },
+      // 0.5 days after the 1904 epoch, shown in the cell's date format as a wall-clock time.
+      { line: 3, values: ['A-1', '1904-01-01 12:00:00', '不满意，line\r\nbreak & more', 'true'] },
+      { line: 4, values: ['', '42', '', '#N/A'] },
+    ]);
+    expect(await collect(file)).toEqual([{ line: 1, values: ['read me'] }]);
+  });
+
+  it('names the file when it is not a workbook, or a part it needs is missing', async () => {
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, 'PK\u0003\u0004 not really a zip');
+    await expect(collect(broken)).rejects.toThrow(/broken\.xlsx: not an Excel workbook/);
+    const zip = new JSZip();
+    zip.file('xl/_rels/workbook.xml.rels', '<Relationships/>');
+    const partial = join(dir, 'partial.xlsx');
+    writeFileSync(partial, await zip.generateAsync({ type: 'nodebuffer' }));
+    await expect(collect(partial)).rejects.toThrow(/partial\.xlsx: not an Excel workbook \(it has no xl\/workbook\.xml\)/);
   });
 });
 
