@@ -6,7 +6,7 @@
  */
 import { type WordEvidence, wordEvidence } from './english-words.ts';
 import { eldGuess, type StatisticalGuess } from './eld-guess.ts';
-import { Script, countScripts, createScriptCounts } from './scripts.ts';
+import { Script, countScripts, createScriptCounts, scriptOf } from './scripts.ts';
 
 /** The languages of Jinan's international community: what a text may be detected as by default. */
 export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['zh', 'en', 'ja', 'ko', 'ru', 'fr', 'de', 'es', 'it', 'pt', 'ar', 'vi', 'th', 'ms', 'hi', 'ur', 'tr', 'nl', 'pl', 'uk', 'fa']);
@@ -61,6 +61,28 @@ export function createLanguageDetector(guess: StatisticalGuess) {
     if (top !== Script.Latin) return allowed(guess(text, languages).language || (scriptDefault[top] ?? 'und'), languages);
     return latin(text, evidence, languages, guess);
   };
+}
+
+/**
+ * Whether `text` has Han characters and no letter of any other script, nor an apostrophe (which
+ * word evidence reads as part of a word): the texts detectLanguage calls 'zh' (when allowed) from
+ * the script alone, found in one pass without weighing words or counting scripts. Most Chinese
+ * texts are such, and they have no word for another language's model either.
+ */
+export function isHanOnly(text: string): boolean {
+  let han = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      han = true;
+      continue;
+    }
+    if (c === 0x27 || c === 0x2019) return false;
+    const script = scriptOf(c);
+    if (script === Script.Han) han = true;
+    else if (script !== Script.None) return false;
+  }
+  return han;
 }
 
 const allowed = (lang: string, languages: readonly string[]) => (languages.includes(lang) ? lang : 'und');

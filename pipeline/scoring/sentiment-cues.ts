@@ -35,9 +35,6 @@ export const enCues: ReadonlyMap<string, Cue> = new Map<string, Cue>([
     'community', 'immigration', 'bureau', 'office', 'centre', 'center', 'embassy', 'consulate'].map((w) => [w, topic] as const),
 ]);
 
-export const zhCueFirstChars: ReadonlySet<number> = new Set([...zhCues.keys()].map((w) => w.codePointAt(0) ?? 0));
-export const zhCueMaxLength = Math.max(...[...zhCues.keys()].map((w) => w.length));
-
 /** A few emoji and emoticons whose feeling is not in doubt; the training sets have too few to learn them. */
 export const positiveEmoji: ReadonlySet<string> = new Set(['😀', '😃', '😄', '😁', '😊', '🙂', '😍', '🥰', '😘', '👍', '👏', '❤', '💕', '🎉', '🌹', '💯', ':)', ':-)', ':d', ';)', '<3']);
 export const negativeEmoji: ReadonlySet<string> = new Set(['😠', '😡', '🤬', '👎', '😢', '😭', '😞', '😔', '😤', '💔', '🙄', '😒', '😩', '😫', '🤮', '😓', ':(', ':-(', ":'("]);

@@ -51,7 +51,8 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-const step = (h: number, part: number) => Math.imul(h ^ part, 0x01000193) + 0x9e3779b9;
+// Kept to 32 bits (the next step and fmix read only those), so the hash stays a small integer.
+const step = (h: number, part: number) => (Math.imul(h ^ part, 0x01000193) + 0x9e3779b9) | 0;
 // Fixed arity, no rest array: this runs for every feature of every text.
 function combine(seed: number, a: number, b?: number, c?: number): number {
   let h = step(seed, a);

@@ -4,7 +4,7 @@
  * or emoticon, and markers for clause and sentence ends. Offsets point into the original text,
  * so every feature maps back to a readable span.
  */
-import { enCues, negativeEmoji, positiveEmoji, zhCueFirstChars, zhCueMaxLength, zhCues, type Cue } from './sentiment-cues.ts';
+import { enCues, negativeEmoji, positiveEmoji, zhCues, type Cue } from './sentiment-cues.ts';
 import { SocialMark, emoticonLength, linkLength, mentionLength, negativeEmoticons, positiveEmoticons } from './sentiment-social.ts';
 
 export const TokenKind = { Text: 0, Emoji: 1, ClauseBreak: 2, SentenceEnd: 3 } as const;
@@ -134,11 +134,33 @@ function emoticonAt(text: string, i: number): string | undefined {
   return undefined;
 }
 
-function zhCueAt(text: string, i: number): [Cue, number] | undefined {
-  if (!zhCueFirstChars.has(text.charCodeAt(i))) return undefined;
-  for (let length = Math.min(zhCueMaxLength, text.length - i); length >= 1; length -= 1) {
-    const cue = zhCues.get(text.slice(i, i + length));
-    if (cue) return [cue, length];
+// Chinese cues by their first code unit, longest first, as code units: a cue is matched where it
+// stands in the text, without slicing a string at every character that may begin one.
+const zhCueCandidates = new Map<number, { codes: Uint16Array; cue: Cue }[]>();
+for (const [word, cue] of zhCues) {
+  const first = word.charCodeAt(0);
+  zhCueCandidates.set(first, [...(zhCueCandidates.get(first) ?? []), { codes: Uint16Array.from(word, (c) => c.charCodeAt(0)), cue }]);
+}
+for (const candidates of zhCueCandidates.values()) candidates.sort((a, b) => b.codes.length - a.codes.length);
+// Per UTF-16 code unit, whether a cue begins with it: one array read rules out most characters.
+const zhCueFirst = new Uint8Array(0x10000);
+for (const first of zhCueCandidates.keys()) zhCueFirst[first] = 1;
+
+/** Length of the cue zhCueAt last found. */
+let zhCueLength = 0;
+
+/** The longest Chinese cue at text[i] (its length in zhCueLength), else undefined. */
+function zhCueAt(text: string, i: number): Cue | undefined {
+  const first = text.charCodeAt(i);
+  if (zhCueFirst[first] !== 1) return undefined;
+  for (const { codes, cue } of zhCueCandidates.get(first) ?? []) {
+    if (i + codes.length > text.length) continue;
+    let k = 1;
+    while (k < codes.length && text.charCodeAt(i + k) === codes[k]) k += 1;
+    if (k === codes.length) {
+      zhCueLength = k;
+      return cue;
+    }
   }
   return undefined;
 }
@@ -152,8 +174,8 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
     const code = foldCode(text.charCodeAt(i));
     if (isHan(code)) {
       const cue = lang === 'zh' ? zhCueAt(text, i) : undefined;
-      const end = i + (cue?.[1] ?? 1);
-      push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue?.[0]);
+      const end = cue === undefined ? i + 1 : i + zhCueLength;
+      push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue);
       i = end;
     } else if ((code === 0x68 || code === 0x77) && linkLength(text, i) > 0) {
       const end = i + linkLength(text, i);

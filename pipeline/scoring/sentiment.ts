@@ -4,7 +4,7 @@
  * `npm run train:sentiment` and shipped as compact weights in ./model, scaled by how likely the
  * text is an opinion at all (a second model, objective-*.json). Weak evidence is neutral.
  */
-import { detectLanguage } from './language.ts';
+import { DEFAULT_LANGUAGES, detectLanguage, isHanOnly } from './language.ts';
 import enObjectiveFile from './model/objective-en.json' with { type: 'json' };
 import zhObjectiveFile from './model/objective-zh.json' with { type: 'json' };
 import { scoreMixedText } from './mixed-text.ts';
@@ -62,10 +62,12 @@ let contributions = new Float64Array(1024);
 export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTIONS): SentimentResult {
   if (text.trim() === '') return { label: 'unscored', score: 0, lang: 'und', terms: [] };
   const auto = options.lang === undefined || options.lang === 'auto';
-  const lang = options.lang === undefined || options.lang === 'auto' ? detectLanguage(text, options) : options.lang;
+  // Han alone (most Chinese texts): Chinese without detection, and no English part to score.
+  const hanOnly = auto && isHanOnly(text);
+  const lang = hanOnly ? ((options.languages ?? DEFAULT_LANGUAGES).includes('zh') ? 'zh' : 'und') : auto ? detectLanguage(text, options) : (options.lang ?? 'und');
   if (lang !== 'zh' && lang !== 'en') return { label: 'unscored', score: 0, lang, terms: [] };
   // Mixed Chinese-English text: each part by its own model (a forced language is one model only).
-  const mixed = auto ? scoreMixedText(text, lang, options, scoreForced, NEUTRAL_BAND) : null;
+  const mixed = auto && !hanOnly ? scoreMixedText(text, lang, options, scoreForced, NEUTRAL_BAND) : null;
   if (mixed) return mixed;
   const model = models[lang];
   extractFeatures(text, lang, features);

@@ -95,6 +95,19 @@ describe('detectLanguage, English word fast path', () => {
   });
 });
 
+describe('isHanOnly', () => {
+  it('marks Han text with no letter of another script, which detectLanguage calls Chinese from the script alone', async () => {
+    const { isHanOnly } = await import('../../pipeline/scoring/language.ts');
+    const hanOnly = ['签证办理太慢了', '打了一周12345都没人接！！😭', '【通知】2024年国际人才招聘会，5月举行。', '[哈哈] 好', '\u3400字', '豈'];
+    for (const text of hanOnly) {
+      expect(isHanOnly(text)).toBe(true);
+      expect(detectLanguage(text)).toBe('zh');
+    }
+    // A Latin letter, an apostrophe (part of a word to the English word count), kana, Hangul, or no Han at all.
+    for (const text of ['我在用iPhone', '签证 office', "他说'好'", '他说’好’', 'ビザの手続き', '签证비자', 'Ж签证', '12345', '', '😭']) expect(isHanOnly(text)).toBe(false);
+  });
+});
+
 describe('eldGuess.surelyUnreliable', () => {
   it('rules out only texts that eld itself calls unreliable', async () => {
     const { eldGuess } = await import('../../pipeline/scoring/eld-guess.ts');

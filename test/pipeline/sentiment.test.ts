@@ -142,6 +142,9 @@ describe('scoreSentiment on other input', () => {
     const dutch = 'Hartelijk dank voor de hulp bij het aanvragen van de vergunning';
     expect(scoreSentiment(dutch)).toMatchObject({ label: 'unscored', lang: 'nl' });
     expect(scoreSentiment('ビザの手続きが遅すぎる', { languages: ['zh', 'en'] })).toMatchObject({ label: 'unscored', lang: 'und' });
+    // Han alone skips detection, but not the caller's list.
+    expect(scoreSentiment('签证办理太慢了', { languages: ['en'] })).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
+    expect(scoreSentiment('签证办理太慢了', { languages: ['zh'] })).toEqual(scoreSentiment('签证办理太慢了'));
   });
 
   it('leaves empty text unscored', () => {
