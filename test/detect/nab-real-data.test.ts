@@ -24,4 +24,16 @@ describe.skipIf(!present)('the spike rule on real NAB series', () => {
     expect(ours.score).toBeGreaterThan(gaussian.score);
     expect(ours.fn).toBe(0);
   });
+
+  it('expects the same time of the last two days and weeks, not of yesterday alone: NYC taxi keeps its windows with far fewer false alarms', () => {
+    const file = corpus.filter((f) => f.name === 'realKnownCause/nyc_taxi.csv');
+    const profile = scoreCorpus(file, (f) => alertIndices(f.points));
+    const yesterday = scoreCorpus(file, (f) => alertIndices(f.points, { seasonal_cycles: 1 }));
+    expect(profile.fn).toBe(0);
+    expect(profile.fp).toBeLessThan(yesterday.fp / 2);
+  });
+
+  it('scores at least 75 on the corpus with the defaults (NAB standard profile)', () => {
+    expect(scoreCorpus(corpus, (f) => alertIndices(f.points)).score).toBeGreaterThanOrEqual(75);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSpikeDetector } from '../../pipeline/scoring/detect/spike-detector.ts';
-import { DEFAULT_SPIKE_SETTINGS, spikeSettingsSchema, type SpikeSettingsInput } from '../../pipeline/scoring/detect/spike-settings.ts';
+import { DEFAULT_SPIKE_SETTINGS, replayHistoryHours, spikeSettingsSchema, type SpikeSettingsInput } from '../../pipeline/scoring/detect/spike-settings.ts';
 import { countSeries, DAY, HOUR, MINUTE, rng, START, type Point } from './generated-series.ts';
 
 function alerts(points: readonly Point[], settings: SpikeSettingsInput = {}): number[] {
@@ -48,6 +48,33 @@ describe('the streaming spike detector', () => {
     expect(found[0]).toBeLessThan(doubledAt + 2 * HOUR);
   });
 
+  it('learns a weekly rhythm (busy weekday mornings, quiet nights and weekends) and still catches a burst in it', () => {
+    const weekly = (time: number) => {
+      const date = new Date(time);
+      const hour = date.getUTCHours();
+      const base = hour < 7 ? 0.3 : hour >= 9 && hour < 12 ? 12 : 5;
+      return date.getUTCDay() === 0 || date.getUTCDay() === 6 ? base / 4 : base;
+    };
+    // A Tuesday afternoon, five weeks in.
+    const at = START + 29 * DAY + 15 * HOUR;
+    for (const seed of [1, 2, 3, 4]) {
+      const series = countSeries(seed, 35, 15, weekly);
+      // Monday-morning rises out of the weekend lull and the nightly lulls are the rhythm, not news.
+      expect(alerts(series).filter((t) => t >= START + 14 * DAY)).toEqual([]);
+      const found = alerts(burst(series, at, 60, 25)).filter((t) => t >= START + 14 * DAY);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toBeGreaterThanOrEqual(at);
+      expect(found[0]).toBeLessThan(at + HOUR);
+    }
+  });
+
+  it('says which comparison decided: the flat baseline for a burst on a flat series', () => {
+    const at = START + 10 * DAY + 13 * HOUR;
+    const detector = createSpikeDetector();
+    const fired = burst(countSeries(4, 14, 5, () => 5), at, 30, 25).map((p) => detector.push(p.time, p.value)).filter((d) => d.alert);
+    expect(fired.map((d) => d.basis)).toEqual(['level']);
+  });
+
   it('does not divide by zero on quiet nights nor alert on a single count', () => {
     const zeros = countSeries(6, 10, 60, () => 0);
     const detector = createSpikeDetector();
@@ -92,7 +119,11 @@ describe('the streaming spike detector', () => {
   it('names the setting that is wrong and documents its defaults', () => {
     expect(() => createSpikeDetector({ cooldown_minutes: -1 })).toThrow(/cooldown_minutes/);
     expect(spikeSettingsSchema.safeParse({ sensitivity: 'extreme' }).success).toBe(false);
-    expect(DEFAULT_SPIKE_SETTINGS).toMatchObject({ sensitivity: 'medium', cooldown_minutes: 1080, baseline_hours: 168, seasonal_hours: [24, 168] });
+    expect(DEFAULT_SPIKE_SETTINGS).toMatchObject({ sensitivity: 'medium', cooldown_minutes: 1080, baseline_hours: 168, seasonal_hours: [24, 168], seasonal_cycles: 2, novelty_days: 1.75 });
+    expect(() => createSpikeDetector({ seasonal_cycles: 0 })).toThrow(/seasonal_cycles/);
+    // A replay needs the baseline and two weeks of the same time before the interval it decides.
+    expect(replayHistoryHours()).toBe(168 + 2 * 168);
+    expect(replayHistoryHours({ baseline_hours: 24 * 28, seasonal_cycles: 1 })).toBe(24 * 28 + 168);
   });
 
   it('catches a sudden jump that stays inside the range of the last week (the start of a level shift)', () => {

@@ -129,19 +129,75 @@ describe.each(drivers)('alert rules on $name', (driver) => {
     }
   });
 
-  it('a complaint surge on the hotline alerts; the same level every day does not', async () => {
+  it('a complaint surge on the hotline alerts once, through the streaming detector; the same level every day does not', async () => {
     const { db, close } = await driver.open();
     try {
       await setUp(db);
       const steady: number[] = [];
-      // Two complaints a day for four weeks, today included.
-      for (let day = 0; day <= 28; day++) steady.push(day * 24 + 3, day * 24 + 9);
+      // Two complaints a day for six weeks (the replay's baseline plus its two-week rhythm look-back), today included.
+      for (let day = 0; day <= 42; day++) steady.push(day * 24 + 3, day * 24 + 9);
       await complaints(db, steady);
       expect(await complaintSurge(ctx(db))).toEqual([]);
-      await complaints(db, [1, 2, 4, 5, 6, 7, 8, 10, 11, 12]);
+      // Fourteen more today: 16 against the usual 2.
+      await complaints(db, Array.from({ length: 14 }, (_, i) => 1 + i * 0.8));
       const [found] = await complaintSurge(ctx(db));
-      expect(found?.drivers).toMatchObject({ count: 12, baseline: { windows: 28 } });
-      expect((found?.drivers as { tickets: unknown[] }).tickets).toHaveLength(12);
+      expect(found?.drivers).toMatchObject({
+        count: 16,
+        baseline: { expected: 2, sd: null, windows: 43 },
+        rule: { sensitivity: 'medium', threshold_sigma: 4 },
+        same_time_last_week: 2,
+        sources: ['hotline'],
+        clauses: ['8.1.2'],
+      });
+      const drivers = found?.drivers as { baseline: { z: number }; reason: string; tickets: unknown[] };
+      // On Anscombe's scale 2√(16⅜) − 2√(2⅜) = 5.0σ over the Poisson floor: 1σ past medium's 4σ.
+      expect(drivers.baseline.z).toBeCloseTo(5.01, 1);
+      expect(found?.base_grade).toBe('yellow');
+      expect(drivers.reason).toMatch(/at or above the 4σ of medium sensitivity/);
+      expect(drivers.tickets).toHaveLength(16);
+
+      // Raised once; a check an hour later (another window grid, so the replay cannot see the
+      // alert) is held by the cool-down against the alerts table.
+      const raised = await checkAlertRules(db, config, 'c1', now, VERSION, [complaintSurge]);
+      expect(raised.map((r) => [r.rule, r.grade])).toEqual([['complaint_surge', 'yellow']]);
+      const later = new Date(now.getTime() + 3_600_000);
+      expect(await complaintSurge(ctx(db, later))).toEqual([]);
+      // Low sensitivity (5σ) lets 16 against 2 pass; the older sigma "3" means the same.
+      for (const rule of [{ sensitivity: 'low' }, { sigma: '3' }]) {
+        const low = configSchema.parse({ alerts: { complaint_surge: rule } });
+        expect(await complaintSurge({ ...ctx(db), config: low })).toEqual([]);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('a sparse hotline with quiet nights does not make one night-time complaint a surge (hourly windows)', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await setUp(db);
+      const hourly = configSchema.parse({ alerts: { complaint_surge: { window_hours: 1, baseline_days: 7 } } });
+      // Three weeks of office hours: a complaint at 10:00 and 15:00 on weekdays, nothing at night or at weekends.
+      const times: number[] = [];
+      for (let day = 1; day <= 21; day++) {
+        const weekday = new Date(now.getTime() - day * 86_400_000).getUTCDay();
+        if (weekday === 0 || weekday === 6) continue;
+        const midnight = now.getTime() - day * 86_400_000 - (now.getTime() % 86_400_000);
+        for (const hour of [10, 15]) times.push((now.getTime() - (midnight + hour * 3_600_000)) / 3_600_000);
+      }
+      // …and tonight, one at 03:30 and two at 04:40.
+      const before = (hour: number, minute: number) => (now.getTime() - Date.UTC(2026, 10, 30, hour, minute)) / 3_600_000;
+      await complaints(db, [...times, before(3, 30), before(4, 40), before(4, 40)]);
+      // Not a surge, and not only for the minimum of 5: without it the detector itself holds them
+      // (on Anscombe's scale with the Poisson floor, two after a silent night are 1.9σ).
+      const noMinimum = configSchema.parse({ alerts: { complaint_surge: { window_hours: 1, baseline_days: 7, min_count: 0 } } });
+      for (const rules of [hourly, noMinimum]) {
+        for (const hour of [4, 5]) expect(await complaintSurge({ ...ctx(db, new Date(Date.UTC(2026, 10, 30, hour))), config: rules })).toEqual([]);
+      }
+      // Eight in the hour before 06:00 are a surge, night or not.
+      await complaints(db, Array.from({ length: 8 }, (_, i) => before(5, 5 + i * 6)));
+      const [found] = await complaintSurge({ ...ctx(db, new Date(Date.UTC(2026, 10, 30, 6))), config: hourly });
+      expect(found?.drivers).toMatchObject({ count: 8, window: { minutes: 60 }, same_time_yesterday: 0, same_time_last_week: 0 });
     } finally {
       await close();
     }

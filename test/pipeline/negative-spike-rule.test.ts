@@ -3,6 +3,7 @@ import { alertRulesSchema } from '../../config/schema.ts';
 import { replayCounts } from '../../pipeline/scoring/detect/replay-counts.ts';
 import { createSpikeDetector, type SpikeDecision } from '../../pipeline/scoring/detect/spike-detector.ts';
 import { gradeOverThreshold } from '../../pipeline/scoring/detect/spike-grade.ts';
+import { replayHistoryHours } from '../../pipeline/scoring/detect/spike-settings.ts';
 import { negativeSpikeSettings } from '../../pipeline/steps/check-negative-spike.ts';
 import { poisson, rng } from '../detect/generated-series.ts';
 
@@ -10,8 +11,9 @@ const HOUR = 3_600_000;
 const DAY = 24;
 const rule = alertRulesSchema.parse({}).negative_spike;
 const settings = negativeSpikeSettings(rule);
-// What the step counts at each check: the baseline plus a week, and the interval ending now.
-const HISTORY = 14 * DAY + 1;
+// What the step counts at each check: the baseline plus two weeks (the detector's longest rhythm
+// look-back), and the interval ending now.
+const HISTORY = 21 * DAY + 1;
 
 /** A community's usual day of negative mentions per hour: quiet nights, a few by day, an evening peak. */
 function usualDays(days: number, seed: number): number[] {
@@ -37,21 +39,24 @@ describe('the negative-spike rule as the production spike rule over hourly count
 
   it('does not fire on the usual daily rhythm, peaks and quiet nights included', () => {
     for (const seed of [1, 2, 3, 4]) {
-      const series = usualDays(21, seed);
-      const fired = hourlyChecks(series, 14 * DAY).filter((c) => c.decision.alert);
+      const series = usualDays(28, seed);
+      const fired = hourlyChecks(series, 21 * DAY).filter((c) => c.decision.alert);
       expect(fired.map((c) => [seed, c.hour % DAY, series[c.hour]])).toEqual([]);
     }
   });
 
   it('fires once for a burst after quiet nights, then holds it in the cool-down', () => {
-    const series = usualDays(21, 9);
-    const burstStart = 20 * DAY + 3;
+    const series = usualDays(28, 9);
+    const burstStart = 27 * DAY + 3;
     [20, 25, 18].forEach((count, i) => (series[burstStart + i] = count));
-    const checks = hourlyChecks(series, 20 * DAY);
+    const checks = hourlyChecks(series, 27 * DAY);
     const fired = checks.filter((c) => c.decision.alert);
     expect(fired.map((c) => c.hour)).toEqual([burstStart]);
-    // 20 against a night's 0 is 5.9σ on the Anscombe scale: 1.9σ past medium's 4σ.
-    expect(fired[0]?.decision.grade).toBe('orange');
+    // 20 against the same night hour of the last two days and weeks (about 0) is judged by the
+    // rhythm, whose spread is about 1 on Anscombe's scale: 6.5σ, 2.5σ past medium's 4σ.
+    expect(fired[0]?.decision.basis).toBe('rhythm');
+    expect(fired[0]?.decision.z).toBeGreaterThan(6);
+    expect(fired[0]?.decision.grade).toBe('red');
     expect(checks.find((c) => c.hour === burstStart + 1)?.decision.held).toBe('cooldown');
   });
 
@@ -69,13 +74,14 @@ describe('the negative-spike rule as the production spike rule over hourly count
   });
 
   it('decides an interval as the live detector did when it arrived, from a fresh replay of the history before it', () => {
-    const series = usualDays(21, 9);
-    [20, 25, 18].forEach((count, i) => (series[20 * DAY + 3 + i] = count));
+    const series = usualDays(28, 9);
+    [20, 25, 18].forEach((count, i) => (series[27 * DAY + 3 + i] = count));
     const live = createSpikeDetector(settings);
     const liveDecisions = series.map((count, t) => live.push((t + 1) * HOUR, count));
-    // The live detector kept its state from the start; the replay starts afresh 14 days back, so the
-    // two agree once the replay's history is full.
-    for (let t = 20 * DAY; t < 20 * DAY + 8; t++) {
+    // The live detector kept its state from the start; the replay starts afresh 21 days back (the
+    // baseline and two weeks of the same time), so the two agree once the replay's history is full.
+    expect(replayHistoryHours(settings)).toBe(21 * DAY);
+    for (let t = 27 * DAY; t < 27 * DAY + 8; t++) {
       const counts = series.slice(t + 1 - HISTORY, t + 1);
       const replayed = replayCounts({ counts, endMs: (t + 1) * HOUR, intervalMs: HOUR }, settings);
       expect([t, replayed.alert, replayed.held]).toEqual([t, liveDecisions[t]?.alert, liveDecisions[t]?.held]);

@@ -19,7 +19,11 @@ export interface SpikeDecision {
   grade?: AlertGrade;
   /** Why a deviation past the threshold, in the wanted direction, did not alert. */
   held?: SpikeHold;
+  /** Which comparison decided: the flat baseline, the daily/weekly rhythm, or the step from the previous window. */
+  basis: SpikeBasis;
 }
+
+export type SpikeBasis = 'level' | 'rhythm' | 'step';
 
 /** warming_up: too little history; min_count: too few in the window; cooldown: an alert came too recently; not_novel: not the most unusual of the novelty days. */
 export type SpikeHold = 'warming_up' | 'min_count' | 'cooldown' | 'not_novel';
@@ -88,9 +92,11 @@ class RobustWindow {
 /**
  * The production spike rule as a streaming detector: the mean of a short window against a long
  * baseline of earlier window means (median and quantile spread, so past spikes do not inflate
- * it), both directions. When the same time yesterday or last week predicts the series clearly
+ * it), both directions. When the same time of day or of the week predicts the series clearly
  * better than the baseline does (a daily or weekly rhythm), the window is judged against those
- * instead — the evening peak is not news, a doubled evening peak is, and so is a busy night.
+ * instead — the evening peak is not news, a doubled evening peak is, and so is a busy night. The
+ * same time is a profile: the median over the last `seasonal_cycles` days (weeks), so one odd day
+ * does not become the next day's expectation.
  * Beside the level, the change from the previous window mean is judged against the usual size of
  * such changes: a sudden jump or fall that stays inside the week's range (the start of a level
  * shift) is news before the level is. Whichever comparison stands out more, relative to its own
@@ -105,7 +111,8 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   const windowMs = settings.window_minutes * MINUTE;
   const baselineMs = settings.baseline_hours * HOUR;
   const periods = settings.seasonal_hours.map((h) => h * HOUR);
-  const keepMs = Math.max(0, ...periods) + HOUR;
+  const cycles = settings.seasonal_cycles;
+  const keepMs = Math.max(0, ...periods) * cycles + HOUR;
 
   const recent: Array<[number, number, number]> = [];
   let recentSum = 0;
@@ -121,6 +128,7 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
   let step = 0;
   let lastAlert = Number.NEGATIVE_INFINITY;
   const recentMax = new SlidingMax(settings.novelty_days * 24 * HOUR);
+  const sameTimes: number[] = [];
 
   return {
     push(time, value) {
@@ -151,8 +159,15 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
 
       let zRhythm: number | undefined;
       for (const [i, period] of periods.entries()) {
-        const then = means.near(now - period, tolerance);
-        if (then === undefined) continue;
+        // The expectation for now: the median of the same time over the last `seasonal_cycles`
+        // days (or weeks) — a profile of the hour of day (or week), steadier than one day's value.
+        sameTimes.length = 0;
+        for (let k = 1; k <= cycles; k++) {
+          const then = means.near(now - k * period, tolerance);
+          if (then !== undefined) sameTimes.push(then);
+        }
+        if (sameTimes.length === 0) continue;
+        const then = medianOf(sameTimes);
         const diffs = seasonal[i] as RobustWindow;
         const diff = mean - then;
         if (diffs.size >= settings.min_history_points) {
@@ -167,7 +182,11 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
         diffs.add(now, diff);
       }
       // With a rhythm, "unusual" means unusual for this time of day or week, not for the whole week.
-      if (zRhythm !== undefined) z = zRhythm;
+      let basis: SpikeBasis = 'level';
+      if (zRhythm !== undefined) {
+        z = zRhythm;
+        basis = 'rhythm';
+      }
 
       // The step from the previous window mean (not across a long gap in the data), against the
       // usual steps of the baseline period.
@@ -178,7 +197,10 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
           const zStep = (change - changes.median()) / Math.max(changes.sigma(), Math.SQRT2 * floor);
           // In units of the level threshold, so the larger of the two decides and is what is graded.
           const scaled = zStep / settings.step_ratio;
-          if (Math.abs(scaled) > Math.abs(z)) z = scaled;
+          if (Math.abs(scaled) > Math.abs(z)) {
+            z = scaled;
+            basis = 'step';
+          }
         }
         changes.add(now, change);
       }
@@ -196,7 +218,7 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
       const alert = ready && over && bigEnough && cooled && novel;
       if (alert) lastAlert = now;
       const level = Number.isNaN(median) ? mean : median;
-      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: counts ? unscale(level) : level, threshold: sigma };
+      const decision: SpikeDecision = { alert, score: ready ? Math.abs(z) : 0, z, baseline: counts ? unscale(level) : level, threshold: sigma, basis };
       if (alert) decision.grade = gradeOverThreshold(z, sigma);
       else if (over) decision.held = !ready ? 'warming_up' : !bigEnough ? 'min_count' : !cooled ? 'cooldown' : 'not_novel';
       return decision;
@@ -211,6 +233,13 @@ export function createSpikeDetector(input: SpikeSettingsInput | SpikeSettings = 
  */
 function anscombe(count: number): number {
   return 2 * Math.sqrt(count + 3 / 8);
+}
+
+/** Median of a few numbers (sorts them in place). */
+function medianOf(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
 }
 
 function unscale(scaled: number): number {
