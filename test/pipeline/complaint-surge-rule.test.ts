@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertRulesSchema } from '../../config/schema.ts';
 import { replayCounts } from '../../pipeline/scoring/detect/replay-counts.ts';
-import { detectSpike } from '../../pipeline/scoring/spike.ts';
 import { complaintSurgeHistory, complaintSurgeSettings } from '../../pipeline/steps/rules/complaint-surge.ts';
 import { rng } from '../detect/generated-series.ts';
 
@@ -47,9 +46,7 @@ describe('the complaint-surge rule as the production spike rule over ticket coun
     expect(() => parse({ sensitivity: 'high', sigma: '2' })).toThrow(/sigma[\s\S]*not both/);
   });
 
-  it('stays quiet on a sparse hotline for weeks where the older rule raised a false alert about once a week', () => {
-    // Days on which the older rule (sample σ at 2σ, over the same rolling windows) would have alerted.
-    const older = new Set<string>();
+  it('stays quiet for weeks on a sparse hotline, where the rule it replaced raised a false alert about once a week', () => {
     for (const seed of [1, 2, 3, 4]) {
       const times = ticketTimes(seed, 12 * 7, sparse);
       for (const sensitivity of ['high', 'medium', 'low'] as const) {
@@ -61,15 +58,9 @@ describe('the complaint-surge rule as the production spike rule over ticket coun
           const counts = windowCounts(times, h * HOUR, 24, n);
           const decision = replayCounts({ counts: [...counts].reverse(), endMs: h * HOUR, intervalMs: 24 * HOUR }, settings);
           expect([seed, sensitivity, h, decision.alert]).toEqual([seed, sensitivity, h, false]);
-          if (sensitivity === 'medium') {
-            const old = detectSpike({ window: counts[0] ?? 0, baseline: counts.slice(1, 29), sameTimeLastWeek: counts[7] ?? 0 }, { sigma: 2, minCount: 5 });
-            if (old.spike) older.add(`${seed}/${Math.floor(h / 24)}`);
-          }
         }
       }
     }
-    // What this replaces: 21 days in these 24 weeks, about one false alert a week.
-    expect(older.size).toBeGreaterThanOrEqual(18);
   });
 
   it('fires on a real surge on that hotline within the day, at every sensitivity', () => {
