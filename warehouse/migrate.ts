@@ -10,6 +10,7 @@ import * as notifications from './migrations/2026-11-30T1400-notifications.ts';
 import * as rectifications from './migrations/2026-11-30T1500-rectifications.ts';
 import * as incidents from './migrations/2026-11-30T1600-incidents.ts';
 import * as surveyAnswerArrays from './migrations/2026-11-30T1700-survey-answer-arrays.ts';
+import * as surveyResponseSourceKey from './migrations/2026-11-30T1800-survey-response-source-key.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1500-rectifications': rectifications,
   '2026-11-30T1600-incidents': incidents,
   '2026-11-30T1700-survey-answer-arrays': surveyAnswerArrays,
+  '2026-11-30T1800-survey-response-source-key': surveyResponseSourceKey,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -26,7 +26,14 @@ export interface TableImport<Row> {
    * Stores a batch idempotently; says for each row whether it was new (or, for sources that update,
    * changed), or only how many were new (bulk writers that never update).
    */
-  write(db: Db, rows: Row[]): Promise<readonly WriteOutcome[] | number>;
+  write(db: Db, rows: Row[], turn: Promise<void>): Promise<readonly WriteOutcome[] | number>;
+  /**
+   * Batches being written at once (1 by default). With more, a writer gets the next batch while the
+   * last is still being written, and must wait for `turn` (every earlier batch written; rejected if
+   * one failed) before the part that has to follow them in file order — for the survey writer,
+   * COPY into its own staging table first, then the INSERT into the keyed table after its turn.
+   */
+  writesInFlight?: number;
 }
 
 /**
@@ -52,32 +59,39 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
     await ensureCommunity(db, { id: source.community_id });
     await ensureSource(db, source);
     const run = await startRun(db, source.id);
-    let writing: Promise<void> = Promise.resolve();
+    // Writes in flight, oldest first; `written` settles when the newest has (rejected if any failed).
+    const writing: Promise<void>[] = [];
+    let written: Promise<void> = Promise.resolve();
+    const depth = Math.max(1, spec.writesInFlight ?? 1);
     try {
       let batch: Row[] = [];
       // One batch is written while the next is parsed (on PostgreSQL the server works on another
       // core meanwhile); a failed write is thrown at the next batch or at the end.
       let failure: { error: unknown } | undefined;
-      const settle = async () => {
-        await writing;
+      const settle = async (limit: number) => {
+        while (writing.length > limit) await writing.shift();
         if (failure) throw failure.error;
       };
       const write = async () => {
         const rows = batch;
         batch = [];
-        await settle();
+        await settle(depth - 1);
         if (rows.length === 0) return;
-        writing = spec.write(db, rows).then(
-          (fresh) => {
-            if (typeof fresh !== 'number') for (const outcome of fresh) countWrite(run.stats, outcome);
-            else {
-              run.stats.new += fresh;
-              run.stats.duplicate += rows.length - fresh;
-            }
-          },
-          (error: unknown) => {
-            failure = { error };
-          },
+        const turn = written;
+        const done = spec.write(db, rows, turn).then((fresh) => {
+          if (typeof fresh !== 'number') for (const outcome of fresh) countWrite(run.stats, outcome);
+          else {
+            run.stats.new += fresh;
+            run.stats.duplicate += rows.length - fresh;
+          }
+        });
+        // The next batch's turn comes when this one is written, and never after a failure.
+        written = turn.then(() => done);
+        written.catch(() => undefined);
+        writing.push(
+          done.catch((error: unknown) => {
+            failure ??= { error };
+          }),
         );
       };
       for await (const item of records) {
@@ -92,10 +106,10 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (batch.length >= spec.batchSize) await write();
       }
       await write();
-      await settle();
+      await settle(0);
       return await run.finish();
     } catch (error) {
-      await writing;
+      await Promise.all(writing);
       await run.finish(`${file}: ${(error as Error).message}`);
       throw error;
     }

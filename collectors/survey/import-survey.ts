@@ -14,6 +14,8 @@ export interface SurveyImport {
   instrument: Instrument;
   /** Secret for pseudonymising respondent ids (config privacy.pseudonym_key). */
   pseudonymKey: string;
+  /** Responses per write (10,000; smaller in tests, to exercise batches). */
+  batchSize?: number;
 }
 
 // Responses per write: one COPY and one INSERT on PostgreSQL, one INSERT on PGlite, whatever the
@@ -26,15 +28,17 @@ const BATCH = 10_000;
  * column, value, reason) and the rest land. Importing the same file again stores nothing new. A
  * column the instrument needs but the file lacks fails the import before anything is written.
  */
-export async function importSurvey(db: Db, { file, instrument, pseudonymKey }: SurveyImport): Promise<ImportSummary> {
+export async function importSurvey(db: Db, { file, instrument, pseudonymKey, batchSize = BATCH }: SurveyImport): Promise<ImportSummary> {
   const summary = await importTable<NewSurveyRecord>(db, {
     file,
     table: instrument.file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
-    batchSize: BATCH,
+    batchSize,
     prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases),
     // A response and its answers are one row: they land together or not at all.
     write: storeSurveyResponses,
+    // On PostgreSQL one batch streams into its staging table while the one before is inserted.
+    writesInFlight: 2,
   });
   await upsertSurveyInstrument(db, instrument);
   return summary;

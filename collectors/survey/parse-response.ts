@@ -43,12 +43,28 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
     const reason = `expected ${layout.width} fields as in the header, found ${values.length}`;
     return { ok: false, problems: [{ location: file, row: line, field: null, value: null, reason }] };
   }
-  const at = columnIndexes(instrument, layout);
-  const read: CellReader = (column) => {
-    const index = at.get(column);
-    return index === undefined ? '' : (values[index] ?? '');
-  };
-  return parseResponseCells(instrument, read, { location: file, row: line });
+  const reader = rowReader(instrument, layout);
+  reader.values = values;
+  return parseResponseCells(instrument, reader.read, { location: file, row: line });
+}
+
+// One reader per layout, pointed at each row in turn: no closure made per row of a million.
+const rowReaders = new WeakMap<SurveyLayout, { values: readonly string[]; read: CellReader }>();
+
+function rowReader(instrument: Instrument, layout: SurveyLayout): { values: readonly string[]; read: CellReader } {
+  let reader = rowReaders.get(layout);
+  if (!reader) {
+    const at = columnIndexes(instrument, layout);
+    const current: { values: readonly string[]; read: CellReader } = {
+      values: [],
+      read: (column) => {
+        const index = at.get(column);
+        return index === undefined ? '' : (current.values[index] ?? '');
+      },
+    };
+    rowReaders.set(layout, (reader = current));
+  }
+  return reader;
 }
 
 const layoutIndexes = new WeakMap<SurveyLayout, Map<string, number>>();
@@ -100,28 +116,17 @@ function blankSet(instrument: Instrument): Set<string> {
 
 /** Reads one response from any source through its field reader; every problem is listed with its field. */
 export function parseResponseCells(instrument: Instrument, read: CellReader, place: ResponsePlace, options: ResponseOptions = {}): ParsedResponse {
-  const reject = (field: string | null, value: string | null, reason: string): Reject => ({ location: place.location, row: place.row, field, value, reason });
+  // Helpers at module level rather than closures: this runs for every row of an export.
   const problems: Reject[] = [];
   const blanks = blankSet(instrument);
-  const text = (cell: CellValue): string => {
-    const value = (typeof cell === 'string' ? cell : cell.join(', ')).trim();
-    return blanks.has(value) ? '' : value;
-  };
-  // One answer per question: a multi-select's choices cannot be put on a scale.
-  const single = (column: string): string | undefined => {
-    const cell = read(column);
-    if (typeof cell === 'string' || cell.length <= 1) return text(typeof cell === 'string' ? cell : (cell[0] ?? ''));
-    problems.push(reject(column, cell.join(', '), `${cell.length} answers (a multi-select) where the scale takes one`));
-    return undefined;
-  };
 
-  const submittedText = instrument.submitted_at === undefined ? (instrument.submitted_on ?? '') : (single(instrument.submitted_at) ?? '');
+  const submittedText = instrument.submitted_at === undefined ? (instrument.submitted_on ?? '') : (single(read, blanks, problems, place, instrument.submitted_at) ?? '');
   let submitted = parseLocalDateTime(submittedDay(instrument, submittedText), options.submittedZone ?? instrument.timezone);
   if (submittedText === '' && options.submittedFallback) submitted = options.submittedFallback;
   else if (!submitted) {
     const reason =
       submittedText === '' ? 'the submission time is blank (an unfinished response?)' : 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)';
-    problems.push(reject(instrument.submitted_at ?? 'submitted_on', submittedText, reason));
+    problems.push(reject(place, instrument.submitted_at ?? 'submitted_on', submittedText, reason));
   }
 
   const answers: NewSurveyAnswer[] = [];
@@ -130,16 +135,16 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
     if (question.scale.type === 'multi') {
       // A cell joined by the separator (问卷星's ┋) or a list (a SurveyJS checkbox): one answer per option.
       const cell = read(question.column);
-      const joined = typeof cell === 'string' ? text(cell) : cell.map((c) => c.trim()).join(question.scale.separator);
+      const joined = typeof cell === 'string' ? text(blanks, cell) : cell.map((c) => c.trim()).join(question.scale.separator);
       const outcome = scoreChoices(question.scale, joined);
-      if (!outcome.ok) problems.push(reject(question.column, joined, outcome.reason));
+      if (!outcome.ok) problems.push(reject(place, question.column, joined, outcome.reason));
       else for (const choice of outcome.answers) answers.push({ question_id: `${question.id}.${choice.optionId}`, clause_id: clause, raw_value: choice.raw, score: choice.score });
       continue;
     }
-    const answer = single(question.column);
+    const answer = single(read, blanks, problems, place, question.column);
     if (answer === undefined) continue;
     const scored = scoreSingle(question as Question & { scale: SingleScale }, answer);
-    if (!scored.ok) problems.push(reject(question.column, answer, scored.reason));
+    if (!scored.ok) problems.push(reject(place, question.column, answer, scored.reason));
     else answers.push(scored.answer);
   }
   if (problems.length > 0 || !submitted) return { ok: false, problems };
@@ -147,12 +152,12 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
   // Plain loops: this runs for every row of an export of a million answers.
   const segments: Record<string, string> = {};
   for (const name in instrument.segments) {
-    const value = text(read(instrument.segments[name] as string));
+    const value = text(blanks, read(instrument.segments[name] as string));
     if (value !== '') segments[name] = value;
   }
   let respondent: string | undefined;
   for (const column of options.idColumns ?? (instrument.respondent_id ? [instrument.respondent_id] : [])) {
-    respondent = text(read(column));
+    respondent = text(blanks, read(column));
     if (respondent !== '') break;
     respondent = undefined;
   }
@@ -168,6 +173,24 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
       source_row: place.row,
     },
   };
+}
+
+function reject(place: ResponsePlace, field: string | null, value: string | null, reason: string): Reject {
+  return { location: place.location, row: place.row, field, value, reason };
+}
+
+/** A cell's text, trimmed; blank when it is one of the instrument's blank answers. */
+function text(blanks: Set<string>, cell: CellValue): string {
+  const value = (typeof cell === 'string' ? cell : cell.join(', ')).trim();
+  return blanks.has(value) ? '' : value;
+}
+
+/** One answer per question: a multi-select's choices cannot be put on a scale (a problem, and undefined). */
+function single(read: CellReader, blanks: Set<string>, problems: Reject[], place: ResponsePlace, column: string): string | undefined {
+  const cell = read(column);
+  if (typeof cell === 'string' || cell.length <= 1) return text(blanks, typeof cell === 'string' ? cell : (cell[0] ?? ''));
+  problems.push(reject(place, column, cell.join(', '), `${cell.length} answers (a multi-select) where the scale takes one`));
+  return undefined;
 }
 
 /** A wave label read as its day when the instrument maps waves to days. */

@@ -16,6 +16,7 @@ const MIGRATIONS = [
   '2026-11-30T1500-rectifications',
   '2026-11-30T1600-incidents',
   '2026-11-30T1700-survey-answer-arrays',
+  '2026-11-30T1800-survey-response-source-key',
 ];
 const TABLES = 20;
 
@@ -43,6 +44,8 @@ describe.each(drivers)('migrations on $name', (driver) => {
   it('keep the survey answers stored before they moved into the response rows, and move them back', async () => {
     const { db, close } = await driver.open();
     try {
+      // Back to before the answers moved (1800 sits on top of 1700).
+      await migrateDown(db);
       await migrateDown(db);
       await sql`insert into communities (id, name_zh, name_en) values ('c1', '社区', 'Community')`.execute(db);
       await sql`insert into sources (id, kind, community_id, name, location, reach, enabled) values ('s1', 'survey', 'c1', 's', 'x.csv', 1, true)`.execute(db);
@@ -55,12 +58,34 @@ describe.each(drivers)('migrations on $name', (driver) => {
       const answers = () => sql`select response_id, question_id, clause_id, raw_value, score from survey_answers order by response_id, question_id`.execute(db).then((r) => r.rows);
       const before = await answers();
       expect(before).toHaveLength(3);
-      expect(await migrateToLatest(db)).toEqual(['applied 2026-11-30T1700-survey-answer-arrays']);
+      expect(await migrateToLatest(db)).toEqual(['applied 2026-11-30T1700-survey-answer-arrays', 'applied 2026-11-30T1800-survey-response-source-key']);
       expect(await answers()).toEqual(before);
       const row = await db.selectFrom('survey_responses').select(['answer_questions', 'answer_scores']).where('id', '=', 1).executeTakeFirstOrThrow();
       expect(row).toEqual({ answer_questions: ['q1', 'q2'], answer_scores: [75, null] });
       await migrateDown(db);
+      await migrateDown(db);
       expect(await answers()).toEqual(before);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keep a survey response to a source of its own community, with one key check for both', async () => {
+    const { db, close } = await driver.open();
+    try {
+      await sql`insert into communities (id, name_zh, name_en) values ('c1', '社区', 'Community'), ('c2', '社区二', 'Community 2')`.execute(db);
+      await sql`insert into sources (id, kind, community_id, name, location, reach, enabled) values ('s1', 'survey', 'c1', 's', 'x.csv', 1, true)`.execute(db);
+      const insert = (community: string, source: string) => sql`
+        insert into survey_responses (community_id, instrument_id, response_key, submitted_at, source_id, source_row)
+        values (${community}, 'i', ${`${community}/${source}`}, '2026-03-02T01:00:00Z', ${source}, 2)`.execute(db);
+      await insert('c1', 's1');
+      await expect(insert('c2', 's1')).rejects.toThrow(/survey_responses_source_fkey/);
+      await expect(insert('c1', 'nowhere')).rejects.toThrow(/survey_responses_source_fkey/);
+      await expect(sql`delete from sources where id = 's1'`.execute(db)).rejects.toThrow(/survey_responses_source_fkey/);
+      await expect(sql`delete from communities where id = 'c1'`.execute(db)).rejects.toThrow(/foreign key/);
+      const keys = await sql<{ n: number }>`
+        select count(*)::int as n from pg_constraint where conrelid = 'survey_responses'::regclass and contype = 'f'`.execute(db);
+      expect(keys.rows[0]?.n).toBe(1);
     } finally {
       await close();
     }

@@ -6,7 +6,8 @@ import { insertSurveyResponses, type NewSurveyRecord, storeSurveyResponses } fro
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
 // Answers a person could type that COPY's text format and array literals both treat specially.
-const awkward = ['a\tb', 'line\nbreak\r\nend', 'back\\slash', '"quoted"', '{braces}, comma', 'NULL', ' spaced ', '', '满意'];
+// Long ones too: the binary COPY writer copies short ASCII byte by byte and hands the rest to Buffer.
+const awkward = ['a\tb', 'line\nbreak\r\nend', 'back\\slash', '"quoted"', '{braces}, comma', 'NULL', ' spaced ', '', '满意', 'x'.repeat(40), '很长的回答，'.repeat(20), 'ascii then 满意'];
 
 function record(key: string, row: number, raw: readonly (string | null)[]): NewSurveyRecord {
   return {
@@ -14,7 +15,7 @@ function record(key: string, row: number, raw: readonly (string | null)[]): NewS
       community_id: 'c1', instrument_id: 'i', response_key: key, submitted_at: new Date(Date.UTC(2026, 2, 2, 1, 15)),
       segments: JSON.stringify({ language: 'zh\t"x"' }), source_id: 's1', source_row: row,
     },
-    answers: raw.map((value, i) => ({ question_id: `q${i + 1}`, clause_id: i % 2 === 0 ? '8.1.2' : null, raw_value: value, score: value === null ? null : i * 10 })),
+    answers: raw.map((value, i) => ({ question_id: `q${String(i + 1).padStart(2, '0')}`, clause_id: i % 2 === 0 ? '8.1.2' : null, raw_value: value, score: value === null ? null : (i * 10) % 100 })),
   };
 }
 
@@ -38,8 +39,10 @@ describe.each(drivers)('storing survey responses on $name', (driver) => {
     const { db } = database;
     // On PostgreSQL the bulk path streams COPY; the one-by-one path is the JSON statement: both must agree.
     expect(postgresPool(db) !== undefined).toBe(driver.name === 'postgres');
-    const records = [record('k1', 2, awkward), record('k2', 3, [null, '5']), record('k1', 4, ['later'])];
-    expect(await storeSurveyResponses(db, records)).toBe(2);
+    const records = [record('k1', 2, awkward), record('k2', 3, [null, '5']), record('k1', 4, ['later']), record('k0', 5, [])];
+    expect(await storeSurveyResponses(db, records)).toBe(3);
+    const empty = await db.selectFrom('survey_responses').select(['answer_questions', 'answer_clauses', 'answer_raw_values', 'answer_scores']).where('response_key', '=', 'k0').executeTakeFirstOrThrow();
+    expect(empty).toEqual({ answer_questions: [], answer_clauses: [], answer_raw_values: [], answer_scores: [] });
     const bulk = await stored(db);
     expect(bulk.filter((a) => a.response_key === 'k1').map((a) => a.raw_value)).toEqual(awkward);
     expect(bulk.find((a) => a.response_key === 'k1')).toMatchObject({ source_row: 2, segments: { language: 'zh\t"x"' }, submitted_at: '2026-03-02T01:15:00.000Z' });
@@ -47,12 +50,12 @@ describe.each(drivers)('storing survey responses on $name', (driver) => {
 
     // Again: nothing new, nothing changed.
     expect(await storeSurveyResponses(db, records)).toBe(0);
-    expect(await insertSurveyResponses(db, records)).toEqual([false, false, false]);
+    expect(await insertSurveyResponses(db, records)).toEqual([false, false, false, false]);
     expect(await stored(db)).toEqual(bulk);
 
     // The other path stores the same rows.
     await db.deleteFrom('survey_responses').execute();
-    expect(await insertSurveyResponses(db, records)).toEqual([true, true, false]);
+    expect(await insertSurveyResponses(db, records)).toEqual([true, true, false, true]);
     expect(await stored(db)).toEqual(bulk);
   });
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { type Insertable, sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Db, postgresPool } from '../database.ts';
+import { BinaryCopyWriter } from './copy-binary.ts';
 import type { SurveyAnswersTable, SurveyResponsesTable } from '../schema.ts';
 
 export type NewSurveyResponse = Omit<Insertable<SurveyResponsesTable>, 'answer_questions' | 'answer_clauses' | 'answer_raw_values' | 'answer_scores'>;
@@ -56,37 +57,50 @@ export async function insertSurveyResponse(db: Db, response: NewSurveyResponse, 
 
 /**
  * Like insertSurveyResponses, for a bulk import: says how many of the records were new. On
- * PostgreSQL (a handle from createDb, not a transaction) the rows stream into a temporary table
- * with COPY and move on with one INSERT … ON CONFLICT DO NOTHING, in one transaction; elsewhere
- * (PGlite, or inside a transaction) through insertSurveyResponses. The same rows land either way.
+ * PostgreSQL (a handle from createDb, not a transaction) the rows stream in binary COPY into a
+ * temporary table without keys or checks, and move on into survey_responses with one INSERT …
+ * SELECT … ON CONFLICT DO NOTHING, in one transaction; elsewhere (PGlite, or inside a
+ * transaction) through insertSurveyResponses. The same rows land either way.
+ *
+ * `turn` (see importTable's writesInFlight) settles when every earlier batch is stored: the COPY
+ * runs before it, the INSERT after it, so a key repeated in a later batch finds the first one.
  */
-export async function storeSurveyResponses(db: Db, records: readonly NewSurveyRecord[]): Promise<number> {
-  if (records.length === 0) return 0;
+export async function storeSurveyResponses(db: Db, records: readonly NewSurveyRecord[], turn: Promise<void> = Promise.resolve()): Promise<number> {
   const pool = postgresPool(db);
-  if (!pool) return (await insertSurveyResponses(db, records)).filter(Boolean).length;
+  if (!pool || records.length === 0) {
+    await turn;
+    return (await insertSurveyResponses(db, records)).filter(Boolean).length;
+  }
   const client = await pool.connect();
   try {
     await client.query('begin');
     // No keys, no checks, gone at commit: COPY into it is as fast as COPY goes.
     await client.query(`create temporary table survey_responses_stage on commit drop as select ${COLUMNS} from survey_responses with no data`);
-    const copy = client.query(copyFrom(`copy survey_responses_stage (${COLUMNS}) from stdin`));
+    const copy = client.query(copyFrom(`copy survey_responses_stage (${COLUMNS}) from stdin with (format binary)`));
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
-    let chunk = '';
+    const rows = new BinaryCopyWriter(COPY_CHUNK);
+    // A key repeated within the batch: the first row (in file order) is the one staged, as above.
+    const keys = new Set<string>();
     for (const record of records) {
-      chunk += copyLine(record);
+      const key = keyOf(record.response);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      copyRow(rows, record);
       // Backpressure: wait for the socket rather than queue the whole batch in memory twice.
-      if (chunk.length >= 1 << 16) {
-        if (!copy.write(chunk)) await Promise.race([once(copy, 'drain'), done]);
-        chunk = '';
-      }
+      if (rows.length >= COPY_CHUNK && !copy.write(rows.take())) await Promise.race([once(copy, 'drain'), done]);
     }
-    copy.end(chunk);
+    copy.end(rows.take(true));
     await done;
-    // In file order, so of two rows with one key the first is the one that lands (as above).
-    const inserted = await client.query(`insert into survey_responses (${COLUMNS}) select ${COLUMNS} from survey_responses_stage on conflict (community_id, instrument_id, response_key) do nothing`);
+    await turn;
+    // ON CONFLICT rather than an anti-join and plain inserts: measured alike per new row, and it
+    // probes the key index row by row whatever the planner thinks of the staging table, and waits
+    // for (then skips) a key another import is storing at the same moment.
+    const inserted = await client.query(
+      `insert into survey_responses (${COLUMNS}) select ${COLUMNS} from survey_responses_stage on conflict (community_id, instrument_id, response_key) do nothing`,
+    );
     await client.query('commit');
     return inserted.rowCount ?? 0;
   } catch (error) {
@@ -97,39 +111,30 @@ export async function storeSurveyResponses(db: Db, records: readonly NewSurveyRe
   }
 }
 
-/** One response as a line of COPY's text format (tab-separated, \N for null, backslash escapes). */
-function copyLine({ response: r, answers }: NewSurveyRecord): string {
-  const submitted = r.submitted_at instanceof Date ? r.submitted_at.toISOString() : String(r.submitted_at);
-  const segments = typeof r.segments === 'string' ? r.segments : JSON.stringify(r.segments ?? {});
-  let questions = '{';
-  let clauses = '{';
-  let raws = '{';
-  let scores = '{';
-  for (let i = 0; i < answers.length; i++) {
-    const a = answers[i] as NewSurveyAnswer;
-    const comma = i === 0 ? '' : ',';
-    questions += comma + arrayElement(a.question_id);
-    clauses += comma + arrayElement(a.clause_id ?? null);
-    raws += comma + arrayElement(a.raw_value ?? null);
-    scores += comma + (a.score == null ? 'NULL' : String(a.score));
-  }
-  return `${copyField(r.community_id)}\t${copyField(r.instrument_id)}\t${copyField(r.response_key)}\t${copyField(submitted)}\t${copyField(segments)}\t${copyField(r.source_id)}\t${r.source_row}\t${copyField(`${questions}}`)}\t${copyField(`${clauses}}`)}\t${copyField(`${raws}}`)}\t${copyField(`${scores}}`)}\n`;
+const COPY_CHUNK = 1 << 20;
+
+/** One response as a row of binary COPY, in COLUMNS' order and types. */
+function copyRow(rows: BinaryCopyWriter, { response: r, answers }: NewSurveyRecord): void {
+  const submitted = r.submitted_at instanceof Date ? r.submitted_at : new Date(r.submitted_at);
+  if (Number.isNaN(submitted.getTime())) throw new RangeError(`response ${r.response_key}: not a time: ${String(r.submitted_at)}`);
+  rows.row(11);
+  rows.text(r.community_id);
+  rows.text(r.instrument_id);
+  rows.text(r.response_key);
+  rows.timestamptz(submitted);
+  rows.jsonb(typeof r.segments === 'string' ? r.segments : JSON.stringify(r.segments ?? {}));
+  rows.text(r.source_id);
+  rows.int4(r.source_row);
+  rows.textArray(answers, questionOf);
+  rows.textArray(answers, clauseOf);
+  rows.textArray(answers, rawValueOf);
+  rows.float8Array(answers, scoreOf);
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-function copyField(value: string): string {
-  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : value;
-}
-
-const ARRAY_SPECIAL = /["\\]/;
-
-/** An element of an array literal, always quoted (so commas, braces, spaces and the word NULL stay text). */
-function arrayElement(value: string | null): string {
-  if (value === null) return 'NULL';
-  return `"${ARRAY_SPECIAL.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
-}
+const questionOf = (a: NewSurveyAnswer) => a.question_id;
+const clauseOf = (a: NewSurveyAnswer) => a.clause_id;
+const rawValueOf = (a: NewSurveyAnswer) => a.raw_value;
+const scoreOf = (a: NewSurveyAnswer) => a.score;
 
 function keyOf(row: { community_id: string; instrument_id: string; response_key: string }): string {
   return `${row.community_id}\u0000${row.instrument_id}\u0000${row.response_key}`;
