@@ -70,12 +70,19 @@ const all: [string, number][] = [
 let size = 1;
 while (size < all.length * 2) size *= 2;
 const mask = size - 1;
-const slotHash = new Int32Array(size);
-/** Where the slot's word starts in `letters`, -1 for an empty slot. */
-const slotStart = new Int32Array(size).fill(-1);
-const slotLength = new Uint8Array(size);
+// Slot s at 2s and 2s + 1: the word's hash, then where its letters start in `letters` (low 24
+// bits; -1 for an empty slot) with its length above them. One probe reads one cache line.
+const slots = new Int32Array(size * 2);
+for (let s = 0; s < size; s += 1) slots[2 * s + 1] = -1;
 const slotClass = new Uint8Array(size);
 const letters = new Uint16Array(all.reduce((sum, [w]) => sum + w.length, 0));
+
+// Per code unit below LATIN_END: 1 for a letter of a word, 2 for an apostrophe, 0 for the rest
+// (beyond it only ’ is part of a word): one read where isWordCode tests ranges.
+const LETTER = 1;
+const APOSTROPHE = 2;
+const wordClass = Uint8Array.from({ length: LATIN_END }, (_, c) => (isApostrophe(c) ? APOSTROPHE : isWordCode(c) ? LETTER : 0));
+const classOf = (c: number) => (c < LATIN_END ? (wordClass[c] ?? 0) : c === 0x2019 ? APOSTROPHE : 0);
 
 function hashWord(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -90,11 +97,11 @@ function hashWord(text: string, start: number, end: number): number {
 /** The slot holding text[start, end) (folded, without apostrophes) as a word, else -1. */
 function find(text: string, start: number, end: number, hash: number): number {
   for (let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask; ; slot = (slot + 1) & mask) {
-    const at = slotStart[slot] ?? -1;
-    if (at < 0) return -1;
-    if (slotHash[slot] !== hash) continue;
-    let w = at;
-    const stop = at + (slotLength[slot] ?? 0);
+    const info = slots[2 * slot + 1] ?? -1;
+    if (info < 0) return -1;
+    if (slots[2 * slot] !== hash) continue;
+    let w = info & 0xffffff;
+    const stop = w + (info >>> 24);
     let same = true;
     for (let k = start; k < end && same; k += 1) {
       const c = text.charCodeAt(k);
@@ -112,10 +119,9 @@ for (const [word, kind] of all) {
   // The first class wins: a hand-made English word stays English, a foreign one stays foreign.
   if (word === '' || find(word, 0, word.length, hash) >= 0) continue;
   let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
-  while ((slotStart[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
-  slotHash[slot] = hash;
-  slotStart[slot] = used;
-  slotLength[slot] = word.length;
+  while ((slots[2 * slot + 1] ?? -1) >= 0) slot = (slot + 1) & mask;
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = used | (word.length << 24);
   slotClass[slot] = kind;
   for (let k = 0; k < word.length; k += 1) letters[used + k] = word.charCodeAt(k);
   used += word.length;
@@ -142,7 +148,8 @@ export function wordEvidence(text: string, start = 0, end = text.length): WordEv
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (!isWordCode(c)) {
+    let type = classOf(c);
+    if (type === 0) {
       if (c >= 0x80) ascii = false;
       i += 1;
       continue;
@@ -152,13 +159,16 @@ export function wordEvidence(text: string, start = 0, end = text.length): WordEv
     let h = 0x811c9dc5;
     do {
       if (c >= 0x80) ascii = false;
-      if (!isApostrophe(c)) {
-        h = Math.imul(h ^ (c < LATIN_END ? (lowerTable[c] ?? c) : c), 0x01000193);
+      if (type === LETTER) {
+        h = Math.imul(h ^ (lowerTable[c] ?? c), 0x01000193);
         letters = true;
       }
       i += 1;
+      // Not read past the end: charCodeAt's NaN there would make the loop's numbers doubles.
+      if (i === end) break;
       c = text.charCodeAt(i);
-    } while (i < end && isWordCode(c));
+      type = classOf(c);
+    } while (type !== 0);
     words += 1;
     const slot = find(text, wordStart, i, h | 0);
     if (slot >= 0) {

@@ -58,15 +58,27 @@ export function foldCode(code: number): number {
 export const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const isEmoji = (c: number) => (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x2600 && c <= 0x27bf);
-const sentenceEndCodes = new Set([...'。！？!?.;；…\n'].map((c) => c.charCodeAt(0)));
+// Per code unit, 1 for the marks that end a sentence.
+const sentenceEndCodes = new Uint8Array(0x10000);
+for (const c of '。！？!?.;；…\n') sentenceEndCodes[c.charCodeAt(0)] = 1;
 const negatorCue: Cue = { kind: 'negator' };
+
+// Per UTF-16 code unit, read once where the tokenizer would otherwise test ranges and sets at
+// every character: its folded code, and its class (a word letter, a space, or anything else).
+const foldTable = Uint16Array.from({ length: 0x10000 }, (_, c) => foldCode(c));
+const CodeClass = { Other: 0, Word: 1, Space: 2 } as const;
+const codeClass = Uint8Array.from(foldTable, (c) => (isWordChar(c) ? CodeClass.Word : c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d || c === 0xfe0f || c === 0x200d ? CodeClass.Space : CodeClass.Other));
 // Marks that carry feeling or genre (【headline】 and 《title》 are news; ~ and … are chatty): features through their hash.
-const markCodes = new Set([...'!?#~…【】《》“”「」『』'].map((c) => c.charCodeAt(0)));
+const markCodes = new Uint8Array(0x10000);
+for (const c of '!?#~…【】《》“”「」『』') markCodes[c.charCodeAt(0)] = 1;
 
 /** FNV-1a over folded code units of text[start, end). */
 export function hashSpan(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i += 1) h = Math.imul(h ^ foldCode(text.charCodeAt(i)), 0x01000193);
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (foldTable[c] ?? c), 0x01000193);
+  }
   return h | 0;
 }
 
@@ -85,15 +97,6 @@ for (const h of enCuesByHash.keys()) enCueSketch[(h & 4095) >>> 3] = (enCueSketc
 function sameFolded(text: string, start: number, end: number, word: string): boolean {
   if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k += 1) if (foldCode(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-/** ASCII and ’‘ only: folding code by code then equals toLowerCase plus the quote replacement. */
-function isPlainEnglishWord(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k += 1) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x80 && c !== 0x2019 && c !== 0x2018) return false;
-  }
   return true;
 }
 
@@ -117,13 +120,32 @@ function enCueOf(text: string, start: number, end: number, hash: number): Cue | 
   return undefined;
 }
 
-/** The English word path without string allocation, for words in plain ASCII (the common case). */
-function pushEnglishWord(tokens: Tokens, text: string, start: number, end: number): void {
+/**
+ * The English word text[start, end) in plain ASCII (and ’‘) without string allocation, hashed in
+ * one pass: FNV-1a runs left to right, so the stem's hash (the word less a clitic of two or three
+ * code units) is a state the pass went through, kept from its last steps. False, having pushed
+ * nothing, when a code unit is beyond ASCII: such words take the general path.
+ */
+function pushEnglishWord(tokens: Tokens, text: string, start: number, end: number): boolean {
+  // The hash of the word less its last 0, 1, 2 and 3 code units.
+  let h = 0x811c9dc5;
+  let less1 = h;
+  let less2 = h;
+  let less3 = h;
+  for (let k = start; k < end; k += 1) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80 && c !== 0x2019 && c !== 0x2018) return false;
+    less3 = less2;
+    less2 = less1;
+    less1 = h;
+    h = Math.imul(h ^ (foldTable[c] ?? c), 0x01000193);
+  }
   const clitic = cliticLength(text, start, end);
   const stem = end - clitic;
-  const hash = hashSpan(text, start, stem);
+  const hash = (clitic === 0 ? h : clitic === 2 ? less2 : less3) | 0;
   push(tokens, TokenKind.Text, hash, start, stem, enCueOf(text, start, stem, hash));
   if (clitic > 0) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, foldCode(text.charCodeAt(stem)) === 0x6e ? negatorCue : undefined);
+  return true;
 }
 
 function emoticonAt(text: string, i: number): string | undefined {
@@ -171,26 +193,27 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = foldCode(text.charCodeAt(i));
-    if (isHan(code)) {
-      const cue = lang === 'zh' ? zhCueAt(text, i) : undefined;
-      const end = cue === undefined ? i + 1 : i + zhCueLength;
-      push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue);
-      i = end;
-    } else if ((code === 0x68 || code === 0x77) && linkLength(text, i) > 0) {
-      const end = i + linkLength(text, i);
-      push(tokens, TokenKind.Emoji, SocialMark.Link, i, end, undefined);
-      i = end;
-    } else if (isWordChar(code)) {
-      let end = i + 1;
-      while (end < length && isWordChar(foldCode(text.charCodeAt(end)))) end += 1;
-      let start = i;
-      while (start < end - 1 && text.charCodeAt(start) === 0x27) start += 1;
-      if (lang === 'en' && isPlainEnglishWord(text, start, end)) {
-        pushEnglishWord(tokens, text, start, end);
+    const raw = text.charCodeAt(i);
+    const code = foldTable[raw] ?? raw;
+    const type = codeClass[raw];
+    // Spaces and words first: nearly every character of an English text is one or the other.
+    if (type === CodeClass.Space) {
+      // In Chinese a space separates phrases (Weibo writes it for a comma); in English it only separates words.
+      if (lang === 'zh' && code !== 0xfe0f && code !== 0x200d) push(tokens, TokenKind.ClauseBreak, 0, i, i + 1, undefined);
+      i += 1;
+    } else if (type === CodeClass.Word) {
+      if ((code === 0x68 || code === 0x77) && linkLength(text, i) > 0) {
+        const end = i + linkLength(text, i);
+        push(tokens, TokenKind.Emoji, SocialMark.Link, i, end, undefined);
         i = end;
         continue;
       }
+      let end = i + 1;
+      while (end < length && codeClass[text.charCodeAt(end)] === CodeClass.Word) end += 1;
+      let start = i;
+      while (start < end - 1 && text.charCodeAt(start) === 0x27) start += 1;
+      i = end;
+      if (lang === 'en' && pushEnglishWord(tokens, text, start, end)) continue;
       const word = text.slice(start, end).toLowerCase().replace(/[’‘]/g, "'");
       // Split clitics the way SST-2 is tokenised: wasn't → was n't, it's → it 's.
       const clitic = lang === 'en' && word.length > 3 ? /(n't|'s|'re|'ve|'ll|'d|'m)$/.exec(word) : null;
@@ -199,6 +222,10 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
       const cue = lang === 'en' ? enCues.get(stemWord) : zhCues.get(word);
       push(tokens, TokenKind.Text, hashSpan(text, start, stem), start, stem, cue);
       if (clitic) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, clitic[1] === "n't" ? negatorCue : undefined);
+    } else if (isHan(code)) {
+      const cue = lang === 'zh' ? zhCueAt(text, i) : undefined;
+      const end = cue === undefined ? i + 1 : i + zhCueLength;
+      push(tokens, TokenKind.Text, hashSpan(text, i, end), i, end, cue);
       i = end;
     } else if (code === 0x3a || code === 0x3b || code === 0x3c) {
       const emoticon = emoticonAt(text, i);
@@ -206,7 +233,7 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
         push(tokens, TokenKind.Emoji, hashSpan(emoticon, 0, emoticon.length), i, i + emoticon.length, undefined, positiveEmoji.has(emoticon) ? 1 : -1);
         i += emoticon.length;
       } else {
-        push(tokens, sentenceEndCodes.has(code) ? TokenKind.SentenceEnd : TokenKind.ClauseBreak, 0, i, i + 1, undefined);
+        push(tokens, sentenceEndCodes[code] === 1 ? TokenKind.SentenceEnd : TokenKind.ClauseBreak, 0, i, i + 1, undefined);
         i += 1;
       }
     } else if (code === 0x5b && emoticonLength(text, i) > 0) {
@@ -229,14 +256,10 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
       const char = String.fromCharCode(code);
       push(tokens, TokenKind.Emoji, code, i, i + 1, undefined, positiveEmoji.has(char) ? 1 : negativeEmoji.has(char) ? -1 : 0);
       i += 1;
-    } else if (code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0d || code === 0xfe0f || code === 0x200d) {
-      // In Chinese a space separates phrases (Weibo writes it for a comma); in English it only separates words.
-      if (lang === 'zh' && code !== 0xfe0f && code !== 0x200d) push(tokens, TokenKind.ClauseBreak, 0, i, i + 1, undefined);
-      i += 1;
     } else {
-      const kind = sentenceEndCodes.has(code) ? TokenKind.SentenceEnd : TokenKind.ClauseBreak;
+      const kind = sentenceEndCodes[code] === 1 ? TokenKind.SentenceEnd : TokenKind.ClauseBreak;
       // '!' and '?' carry feeling of their own: keep them as features through their hash.
-      push(tokens, kind, markCodes.has(code) ? code : 0, i, i + 1, undefined);
+      push(tokens, kind, markCodes[code] === 1 ? code : 0, i, i + 1, undefined);
       i += 1;
     }
   }
