@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEGACY_SIGMA_SENSITIVITY } from './negative-spike-schema.ts';
+import { resolveSensitivity, sensitivityFields, sensitivityNotBoth } from './negative-spike-schema.ts';
 
 // The alert rules besides the negative-mention spike, each with defaults a community can start from.
 // Every rule can be switched off; thresholds are documented in the README's Alerts section.
@@ -40,9 +40,7 @@ export const negativeShareSchema = z
 
 /**
  * Hotline complaints: the production spike rule (`talentpulse detect`) over tickets of `category`
- * per `window_hours`, as the negative-spike rule runs it. `sensitivity` picks the detector's preset
- * (high 3, medium 4, low 5 robust σ); the old `sigma` key still works and means 1.5 → high,
- * 2 → medium, 3 → low. Both at once is an error.
+ * per `window_hours`, as the negative-spike rule runs it, with the same sensitivity presets.
  */
 export const complaintSurgeSchema = z
   .object({
@@ -50,21 +48,14 @@ export const complaintSurgeSchema = z
     category: z.string().default('投诉'),
     window_hours: z.number().int().positive().default(24),
     baseline_days: z.number().int().positive().default(28),
-    sensitivity: z.enum(['high', 'medium', 'low']).optional(),
-    sigma: z.enum(['1.5', '2', '3']).optional(),
+    ...sensitivityFields,
     /** Fewer complaints than this in the window never alert, however quiet the usual (sparse lines, quiet nights). */
     min_count: z.number().int().nonnegative().default(5),
     /** After an alert, none for this long (the replay and the alerts table both hold it). */
     cooldown_hours: z.number().int().nonnegative().default(24),
   })
-  .refine((rule) => rule.sensitivity === undefined || rule.sigma === undefined, {
-    message: 'give sensitivity (high, medium, low) or the older sigma (1.5, 2, 3), not both',
-    path: ['sigma'],
-  })
-  .transform(({ sigma, sensitivity, ...rest }) => ({
-    ...rest,
-    sensitivity: sensitivity ?? (sigma === undefined ? 'medium' : LEGACY_SIGMA_SENSITIVITY[sigma]),
-  }))
+  .refine(...sensitivityNotBoth)
+  .transform(resolveSensitivity)
   .prefault({});
 
 export const overdueRectificationSchema = z.object({ enabled: z.boolean().default(true) }).prefault({});
