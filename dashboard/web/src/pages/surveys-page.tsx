@@ -162,6 +162,11 @@ export function SurveysPage() {
   if (!surveys) return error ? <p className="error">{error}</p> : null;
   const survey = surveys.find((s) => s.id === choice.id);
   const periods = survey ? [...survey.periods.years, ...survey.periods.quarters, ...survey.periods.months] : [];
+  const periodOption = (p: (typeof periods)[number]) => (
+    <option key={p.label} value={p.label}>
+      {p.label} ({p.responses})
+    </option>
+  );
   const set = (key: keyof typeof choice) => (e: { target: { value: string } }) => setChoice({ ...choice, [key]: e.target.value });
 
   return (
@@ -186,24 +191,14 @@ export function SurveysPage() {
             {t.period}{' '}
             <select name="period" value={choice.period} onChange={set('period')}>
               <option value="">{t.allTime}</option>
-              {periods.map((p) => (
-                <option key={p.label} value={p.label}>
-                  {p.label} ({p.responses})
-                </option>
-              ))}
+              {periods.map(periodOption)}
             </select>
           </label>{' '}
           <label>
             {t.compareWith}{' '}
             <select name="compare" value={choice.compare} onChange={set('compare')} disabled={!choice.period}>
               <option value="">{t.noCompare}</option>
-              {periods
-                .filter((p) => p.label !== choice.period)
-                .map((p) => (
-                  <option key={p.label} value={p.label}>
-                    {p.label} ({p.responses})
-                  </option>
-                ))}
+              {periods.filter((p) => p.label !== choice.period).map(periodOption)}
             </select>
           </label>{' '}
           <label>
