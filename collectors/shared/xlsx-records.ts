@@ -199,6 +199,8 @@ class SheetRows {
   private cellStyle = 0;
   private value = '';
   private inValue = false;
+  /** Inside an inline string's phonetic guide (rPh), which is not what a person reads. */
+  private phonetic = 0;
 
   constructor(context: SheetContext) {
     this.context = context;
@@ -235,7 +237,9 @@ class SheetRows {
             this.cellType = attributes.t ?? 'n';
             this.cellStyle = Number(attributes.s ?? 0);
             this.value = '';
-          } else if (name === 'v' || (name === 't' && this.cellType === 'inlineStr')) {
+          } else if (name === 'rPh') {
+            this.phonetic++;
+          } else if (name === 'v' || (name === 't' && this.cellType === 'inlineStr' && this.phonetic === 0)) {
             this.inValue = true;
           }
         },
@@ -245,6 +249,7 @@ class SheetRows {
         onclosetag: (qualified) => {
           const name = localName(qualified);
           if (name === 'v' || name === 't') this.inValue = false;
+          else if (name === 'rPh') this.phonetic--;
           else if (name === 'c') {
             while (this.cells.length < this.column - 1) this.cells.push('');
             this.cells[this.column - 1] = this.cellText();

@@ -96,7 +96,7 @@ describe('readTableRecords', () => {
     zip.file('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Target="worksheets/notes.xml"/></Relationships>');
     zip.file('xl/worksheets/notes.xml', `<x:worksheet ${main}><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>read me</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`);
     zip.file('xl/worksheets/data.xml', `<x:worksheet ${main}><x:sheetData>
-      <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>评价</x:t></x:is></x:c><x:c r="D1" t="str"><x:v>ok?</x:v></x:c></x:row>
+      <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>评价</x:t><x:rPh sb="0" eb="2"><x:t>ひょうか</x:t></x:rPh></x:is></x:c><x:c r="D1" t="str"><x:v>ok?</x:v></x:c></x:row>
       <x:row r="3"><x:c r="A3" t="s"><x:v>2</x:v></x:c><x:c r="B3" s="1"><x:v>0.5</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:r><x:t>不满意，</x:t></x:r><x:r><x:t>line_x000D_
 break &amp; more</x:t></x:r></x:is></x:c><x:c r="D3" t="b"><x:v>1</x:v></x:c></x:row>
       <x:row r="4"><x:c r="B4" s="2"><x:v>42</x:v></x:c><x:c r="D4" t="e"><x:v>#N/A</x:v></x:c></x:row>
