@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Dialect, type Driver, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -41,22 +42,61 @@ export async function createDb(options: DatabaseOptions): Promise<Db> {
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pools.set(db, pool);
-    if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    if (schema) await createSchema(db, schema);
     return db;
   }
   // Loaded only here: the embedded database's module costs some 70 MB that a PostgreSQL run need not carry.
   const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, {
-    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  let pglite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: releasingOnDestroy(new PGliteDialect(pglite), release) });
   if (schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     await sql`set search_path to ${sql.id(schema)}`.execute(db);
   }
   return db;
+}
+
+// Two processes starting at once on a new schema (the scheduler and the dashboard, say) both run
+// `create schema if not exists`; PostgreSQL lets both pass the check and fails one on
+// pg_namespace's unique index. Taking a lock first makes the second see the first one's schema.
+async function createSchema(db: Db, schema: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('talentpulse:create-schema'))`.execute(trx);
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+  });
+}
+
+/** The dialect with `release` run once its driver is destroyed (db.destroy()). */
+function releasingOnDestroy(dialect: Dialect, release: () => void): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver: (): Driver => {
+      const driver = dialect.createDriver();
+      const destroy = driver.destroy.bind(driver);
+      driver.destroy = async () => {
+        try {
+          await destroy();
+        } finally {
+          release();
+        }
+      };
+      return driver;
+    },
+  };
 }
 
 /** Which driver a handle uses, for messages and tests. */

@@ -1,0 +1,72 @@
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export class DatabaseInUseError extends Error {
+  override name = 'DatabaseInUseError';
+}
+
+// The embedded database runs inside one process and keeps its pages in that process's memory: a
+// second process on the same folder never sees the first one's writes, and both write the same
+// files (seen: both "applied" every migration, or "could not create file base/5/…: File exists").
+// So a folder is held by one handle at a time, through a lock file beside it holding the holder's pid.
+
+function lockFile(dataDir: string): string {
+  return `${resolve(dataDir)}.lock`;
+}
+
+function holder(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Lock files this process holds: a file naming our own pid that is not here was left by an earlier
+// process that had the same pid (a restarted container's process is pid 1 again).
+const held = new Set<string>();
+
+function isRunning(pid: number, file: string): boolean {
+  if (pid === process.pid) return held.has(file);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the folder for this handle, or names the process that holds it; returns the release. */
+export function lockDataDir(dataDir: string): () => void {
+  const file = lockFile(dataDir);
+  mkdirSync(dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      held.add(file);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = holder(file);
+      if (attempt === 0 && (pid === undefined || !isRunning(pid, file))) {
+        // Left by a process that ended without closing (a crash, a kill): take it over.
+        unlinkSync(file);
+        continue;
+      }
+      const who = pid === process.pid ? 'another handle in this process' : `process ${pid ?? '(unknown)'}`;
+      throw new DatabaseInUseError(
+        `${resolve(dataDir)}: the embedded database is in use by ${who} (lock file ${file}); ` +
+          'stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes at once',
+      );
+    }
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.delete(file);
+    if (holder(file) === process.pid) unlinkSync(file);
+  };
+}
