@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type Dialect, type Driver, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { SnapshotIntrospector } from './introspector.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -40,7 +41,7 @@ export async function createDb(options: DatabaseOptions): Promise<Db> {
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: warehouseDialect(new PostgresDialect({ pool })) });
     pools.set(db, pool);
     if (schema) await createSchema(db, schema);
     return db;
@@ -60,7 +61,7 @@ export async function createDb(options: DatabaseOptions): Promise<Db> {
     release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: releasingOnDestroy(new PGliteDialect(pglite), release) });
+  const db = new Kysely<Database>({ dialect: warehouseDialect(new PGliteDialect(pglite), release) });
   if (schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     await sql`set search_path to ${sql.id(schema)}`.execute(db);
@@ -78,12 +79,15 @@ async function createSchema(db: Db, schema: string): Promise<void> {
   });
 }
 
-/** The dialect with `release` run once its driver is destroyed (db.destroy()). */
-function releasingOnDestroy(dialect: Dialect, release: () => void): Dialect {
+/**
+ * The driver's dialect with the snapshot introspector (the migrator's table checks; see
+ * introspector.ts), and `release` run once its driver is destroyed (db.destroy()).
+ */
+function warehouseDialect(dialect: Dialect, release: () => void = () => {}): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),
-    createIntrospector: (db) => dialect.createIntrospector(db),
+    createIntrospector: (db) => new SnapshotIntrospector(db),
     createDriver: (): Driver => {
       const driver = dialect.createDriver();
       const destroy = driver.destroy.bind(driver);
