@@ -71,7 +71,18 @@ export async function startDemoSite(content: DemoContent, now = new Date(), port
     if (item) return send(200, 'text/html', article(item.title, item.text, item.at));
     return send(404, 'text/plain', 'not found');
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `demo.site_port: port ${port} on 127.0.0.1 is in use (another talentpulse demo?); stop it or set demo.site_port to a free port`
+            : `demo.site_port: the demo site cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', resolve);
+  });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const feeds = Object.fromEntries(Object.entries(content.feeds).map(([id, feed]) => [id, `${base}/${id}/${feed.format}.xml`]));
   return {
