@@ -1,12 +1,18 @@
 /**
  * Turns per-feature contributions back into readable phrases: the strong features of one sign
  * whose spans overlap merge into one phrase (不, 满, 意, 不满, 满意, NEG:满意 → 不满意), and phrases
- * are ranked by their summed contribution, strongest first.
+ * are ranked by their summed contribution, strongest first. Only phrases that pushed the score the
+ * way it went are shown: in a negative text, 方便 or 快 (of 快递) pulling the other way did not drive it.
  */
 import type { Features } from './sentiment-features.ts';
 
 /** A feature counts towards the explanation when it carries at least this share of the strongest one. */
 const RELATIVE_FLOOR = 0.25;
+/**
+ * A weaker feature of the same sign joins a phrase it overlaps, so the phrase reads as the model
+ * weighed it ("not" + "not helpful" → "not helpful"), but alone it makes no phrase.
+ */
+const EXTEND_FLOOR = 0.1;
 const MAX_TERMS = 10;
 /** A phrase is shown when it carries at least this share of the strongest phrase. */
 const PHRASE_FLOOR = 0.3;
@@ -52,7 +58,7 @@ function addPhrase(phrase: string, sum: number): void {
   phraseCount += 1;
 }
 
-// Reused between calls (scoring is synchronous): the indices of the strong features.
+// Reused between calls (scoring is synchronous): the indices of the features that may make a phrase.
 let strong = new Int32Array(256);
 
 /** The span as shown: runs of white space as one space, trimmed; the regex only when there is any. */
@@ -67,15 +73,16 @@ function phraseText(text: string, start: number, end: number): string {
   return previousSpace ? text.slice(start, end).trim() : text.slice(start, end);
 }
 
-export function explainTerms(text: string, f: Features, contributions: Float64Array): string[] {
+/** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
+export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1): string[] {
   let max = 0;
-  for (let k = 0; k < f.count; k += 1) max = Math.max(max, Math.abs(contributions[k] ?? 0));
-  if (max === 0) return [];
+  for (let k = 0; k < f.count; k += 1) max = Math.max(max, (contributions[k] ?? 0) * sign);
+  if (max <= 0) return [];
   if (strong.length < f.count) strong = new Int32Array(f.count * 2);
   // Insertion sort by (start, end, index): the order a stable sort by span gives, without a closure.
   let n = 0;
   for (let k = 0; k < f.count; k += 1) {
-    if (Math.abs(contributions[k] ?? 0) < max * RELATIVE_FLOOR) continue;
+    if ((contributions[k] ?? 0) * sign < max * EXTEND_FLOOR) continue;
     const start = f.start[k] ?? 0;
     const end = f.end[k] ?? 0;
     let j = n;
@@ -95,19 +102,23 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
   let phraseStart = -1;
   let phraseEnd = 0;
   let phraseSum = 0;
+  let phraseStrong = false;
+  const floor = max * RELATIVE_FLOOR;
   for (let s = 0; s <= n; s += 1) {
     const k = s < n ? (strong[s] ?? 0) : -1;
     const c = k >= 0 ? (contributions[k] ?? 0) : 0;
-    if (k >= 0 && phraseStart >= 0 && Math.sign(phraseSum) === Math.sign(c) && (f.start[k] ?? 0) < phraseEnd) {
+    if (k >= 0 && phraseStart >= 0 && (f.start[k] ?? 0) < phraseEnd) {
       phraseEnd = Math.max(phraseEnd, f.end[k] ?? 0);
       phraseSum += c;
+      phraseStrong ||= c * sign >= floor;
       continue;
     }
-    if (phraseStart >= 0) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
+    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
     if (k < 0) break;
     phraseStart = f.start[k] ?? 0;
     phraseEnd = f.end[k] ?? 0;
     phraseSum = c;
+    phraseStrong = c * sign >= floor;
   }
   // Strongest first, the first seen first among equals (a stable insertion sort of a few phrases).
   for (let p = 0; p < phraseCount; p += 1) {

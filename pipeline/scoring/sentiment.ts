@@ -77,7 +77,7 @@ export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTI
   const opinion = 1 / (1 + Math.exp(model.objectiveMargin));
   const score = Math.round(Math.tanh(margin * stretch(model.sentiment)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
-  return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
+  return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions, score > 0 ? 1 : -1) };
 }
 
 const scoreForced = (view: string, lang: 'zh' | 'en') => scoreSentiment(view, { lang });

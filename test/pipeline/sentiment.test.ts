@@ -93,6 +93,26 @@ describe('scoreSentiment on English', () => {
   });
 });
 
+describe('scoreSentiment terms', () => {
+  it('shows only phrases that pushed the score the way it went', () => {
+    // 快 (of 快递) and 方便 lean positive in the model; 有点不方便 is what made this a complaint.
+    const courier = scoreSentiment('小区旁边的快递点说不能寄国际件，只能跑到很远的邮局，有点不方便。');
+    expect(courier.label).toBe('negative');
+    expect(courier.terms).not.toContain('快');
+    expect(courier.terms).not.toContain('方便');
+    expect(courier.terms).toContain('有点不方便');
+    // "were" leans negative in the English model: it did not make this praise positive.
+    const praise = scoreSentiment('The staff were very helpful and friendly, thank you!');
+    expect(praise.label).toBe('positive');
+    expect(praise.terms).not.toContain('were');
+  });
+
+  it('shows a negation with the word it negates', () => {
+    expect(scoreSentiment('The hotline was not helpful').terms[0]).toBe('not helpful');
+    expect(scoreSentiment('The hotline wasn’t helpful').terms[0]).toBe('wasn’t helpful');
+  });
+});
+
 describe('scoreSentiment on other input', () => {
   it('scores mixed Chinese-English text in both languages, reporting the main one', () => {
     const visit = scoreSentiment('I visited 济南 and the staff were very helpful');
@@ -103,7 +123,7 @@ describe('scoreSentiment on other input', () => {
     expect(both.terms).toEqual(expect.arrayContaining(['nobody answers', '办不了']));
     const office = scoreSentiment('签证 office 的服务 really bad，等了三个月');
     expect(office).toMatchObject({ label: 'negative', lang: 'zh' });
-    expect(office.terms).toContain('bad');
+    expect(office.terms).toContain('really bad');
     expect(office.terms.some((term) => /\p{Script=Han}/u.test(term))).toBe(true);
     expect(scoreSentiment('The 12345 hotline 态度很好')).toMatchObject({ label: 'positive', terms: expect.arrayContaining(['很好']) });
   });
