@@ -6,6 +6,7 @@ import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { GainReport } from '../../../warehouse/read-models/gain-index.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
+import type { MentionClauses } from '../../../warehouse/read-models/mention-clauses.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
 import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
@@ -40,6 +41,8 @@ export interface Overview {
   hotline: HotlineSummary;
   alerts: Record<AlertGrade, number>;
   mentions: Record<SentimentLabel, number>;
+  /** Scored mentions of the period per clause they bear on, most negative first. */
+  mention_clauses: MentionClauses;
 }
 
 /** Dates arrive as ISO strings over JSON. */

@@ -15,6 +15,38 @@ function hours(value: number | null): string | null {
   return value === null ? null : value.toFixed(1);
 }
 
+/** "8.1.2 一站式服务 — 9 negative of 14 (64.3%) · net −0.50": what the mood is about, for leaders. */
+function MentionClauseList({ data }: { data: Overview }) {
+  const { t, lang } = useT();
+  const rows = data.mention_clauses.rows;
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>{t.mentionClauses}</h3>
+      <ul className="mention-clauses">
+        {rows.map((row) => (
+          <li key={row.clause_id} className="mention-clause">
+            <span className="clause">
+              {row.clause_id} {lang === 'zh' ? row.title_zh : row.title_en}
+            </span>{' '}
+            {row.suppressed ? (
+              <span className="muted" title={t.suppressed}>
+                —
+              </span>
+            ) : (
+              <span>
+                <span className={row.negative > 0 ? 'negative-count' : undefined}>{t.mentionClauseLine(row.negative, row.n, percent(row.negative_share) ?? '')}</span>
+                {` · ${t.netSentiment} ${row.net_sentiment.toFixed(2)}`}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t.mentionClausesNote}</p>
+    </>
+  );
+}
+
 export function OverviewPage() {
   const { t, lang } = useT();
   const [data, setData] = useState<Overview | null>(null);
@@ -102,6 +134,7 @@ export function OverviewPage() {
               </div>
             ))}
           </div>
+          <MentionClauseList data={data} />
         </section>
       </div>
     </div>
