@@ -136,6 +136,30 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     expect((await leader.get('/api/overview?from=March')).status).toBe(400);
   });
 
+  it('mentions list each clause with its title', async () => {
+    const mention = await tdb.db
+      .insertInto('mentions')
+      .values({
+        community_id: 'lixia', source_id: 'news', url: 'https://example.test/m1', url_hash: 'm1', content_hash: 'm1', title: '12345 打不通', text: '12345 打了一周都没人接',
+        published_at: new Date('2026-03-04T08:00:00Z'), collected_at: new Date('2026-03-04T09:00:00Z'), reach: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tdb.db
+      .insertInto('scores')
+      .values({ community_id: 'lixia', record_kind: 'mention', record_id: mention.id, scorer_version: 'v', label: 'negative', score: -0.9, lang: 'zh', terms: JSON.stringify(['都没人接']), clause_ids: ['8.1.2', '9.9.9'], scored_at: new Date('2026-03-04T10:00:00Z') })
+      .execute();
+    const comms = await login(server.url, 'comms');
+    const body = (await (await comms.get('/api/mentions')).json()) as { items: Array<{ title: string; clause_ids: string[]; clauses: unknown[] }> };
+    const item = body.items.find((m) => m.title === '12345 打不通');
+    expect(item?.clause_ids).toEqual(['8.1.2', '9.9.9']);
+    // A clause gone from the catalogue keeps its number as its title.
+    expect(item?.clauses).toEqual([
+      { clause_id: '8.1.2', title_zh: '12345热线', title_en: '12345 hotline' },
+      { clause_id: '9.9.9', title_zh: '9.9.9', title_en: '9.9.9' },
+    ]);
+  });
+
   it('overview gives 获得感 per community and month, leaving out parts below the minimum cell', async () => {
     const star = (community_id: string, source_kind: 'survey' | 'servicedesk' | 'mentions', metric: string, n: number, sum: number) => ({
       community_id, day: '2026-02-10', clause_id: '*', source_kind, metric, n, sum, sum_sq: sum, updated_at: new Date(),
