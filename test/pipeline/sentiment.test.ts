@@ -167,6 +167,19 @@ describe('scoreSentiment on other input', () => {
     expect(scoreSentiment('签证办理太慢了', { languages: ['zh'] })).toEqual(scoreSentiment('签证办理太慢了'));
   });
 
+  it('scores a text of emoji with no letters by its emoji, lang und', () => {
+    // A Weibo reply of angry faces, a hotline number and a thumbs-down: complaints, not "unscored".
+    expect(scoreSentiment('😡😡😡')).toMatchObject({ label: 'negative', lang: 'und', terms: ['😡'] });
+    expect(scoreSentiment('12345 👎👎')).toMatchObject({ label: 'negative', lang: 'und' });
+    expect(scoreSentiment(':(')).toMatchObject({ label: 'negative', lang: 'und' });
+    expect(scoreSentiment('👍')).toMatchObject({ label: 'positive', lang: 'und', terms: ['👍'] });
+    // Marks without a sure feeling, numbers and punctuation are still no evidence.
+    for (const text of ['12345', '!!!', '🙏', '2024-05-01']) expect(scoreSentiment(text)).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
+    // Letters of a language without a model stay unscored, emoji or not; so does a language the caller left out.
+    expect(scoreSentiment('Это очень плохо 😡')).toMatchObject({ label: 'unscored', lang: 'ru' });
+    expect(scoreSentiment('签证办理太慢了😡', { languages: ['en'] })).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
+  });
+
   it('leaves empty text unscored', () => {
     expect(scoreSentiment('')).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
     expect(scoreSentiment('   ')).toMatchObject({ label: 'unscored' });
