@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +43,22 @@ describe('the talentpulse command', () => {
     expect(lines.map((l) => [l.label, l.lang])).toEqual([['negative', 'zh'], ['positive', 'en'], ['neutral', 'en']]);
     expect(lines[0]?.score).toBeLessThan(0);
     expect(lines[0]?.terms.length).toBeGreaterThan(0);
+  });
+
+  it('stops quietly when its reader goes away (| head), with no stack trace', async () => {
+    const child = spawn(process.execPath, [bin, 'sentiment'], { env: { ...process.env, TALENTPULSE_DEMO: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // More output than a pipe buffers, and stdin left open: only the closed reader can end it.
+    // Whatever of the input the command never read fails to reach it once it is gone: expected here.
+    child.stdin.on('error', () => {});
+    child.stdin.write('签证太慢了\n'.repeat(50_000));
+    const first = await new Promise<string>((done) => child.stdout.once('data', (chunk: Buffer) => done(chunk.toString())));
+    expect(first).toContain('"label":"negative"');
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('imports a survey, reports each reject with its row and reason, and a second import adds nothing', async () => {
