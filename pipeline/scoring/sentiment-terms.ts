@@ -74,6 +74,43 @@ function phraseText(text: string, start: number, end: number): string {
 }
 
 /** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
+// English words that carry no feeling and read as noise at the edge of a shown phrase ("Nobody
+// answers emails about the", "at the"). Negators and degree words (no, not, never, too, very) and
+// object pronouns (thank you, help me) are not here.
+const EDGE_WORDS =
+  'a an the at of to for from with about by in on into as and or so that this these those it its i my we our your they their he she his is are was were be been am do does did have has had there here what which who how';
+// By length and first letter, so a word is checked in place, without a lower-cased copy per phrase.
+const edgeWords = new Map<number, string[]>();
+const edgeKey = (length: number, first: number) => length * 0x10000 + first;
+for (const word of EDGE_WORDS.split(' ')) edgeWords.set(edgeKey(word.length, word.charCodeAt(0)), [...(edgeWords.get(edgeKey(word.length, word.charCodeAt(0))) ?? []), word]);
+
+/** Whether text[start, end) is an edge word, in any case. */
+function isEdgeWord(text: string, start: number, end: number): boolean {
+  const candidates = edgeWords.get(edgeKey(end - start, text.charCodeAt(start) | 0x20));
+  if (!candidates) return false;
+  for (const word of candidates) {
+    let k = 1;
+    while (k < word.length && (text.charCodeAt(start + k) | 0x20) === word.charCodeAt(k)) k += 1;
+    if (k === word.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The phrase as shown: English function words trimmed from its edges and a leading 的 (of 的学费)
+ * dropped; '' when nothing else is left. The model weighed the whole span; a reader needs the words.
+ */
+function trimEdges(phrase: string): string {
+  let start = 0;
+  let end = phrase.length;
+  while (phrase.charCodeAt(start) === 0x7684 && end - start > 1) start += 1;
+  // Word by word from each end (phrases are single-spaced and trimmed); most phrases need no copy.
+  for (let space = phrase.indexOf(' ', start); space > 0 && space < end && isEdgeWord(phrase, start, space); space = phrase.indexOf(' ', start)) start = space + 1;
+  for (let space = phrase.lastIndexOf(' ', end - 1); space >= start && isEdgeWord(phrase, space + 1, end); space = phrase.lastIndexOf(' ', end - 1)) end = space;
+  if (isEdgeWord(phrase, start, end)) return '';
+  return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
+}
+
 export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1): string[] {
   let max = 0;
   for (let k = 0; k < f.count; k += 1) max = Math.max(max, (contributions[k] ?? 0) * sign);
@@ -113,7 +150,7 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
       phraseStrong ||= c * sign >= floor;
       continue;
     }
-    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
+    if (phraseStart >= 0 && phraseStrong) addPhrase(trimEdges(phraseText(text, phraseStart, phraseEnd)), phraseSum);
     if (k < 0) break;
     phraseStart = f.start[k] ?? 0;
     phraseEnd = f.end[k] ?? 0;

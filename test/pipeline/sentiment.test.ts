@@ -107,6 +107,18 @@ describe('scoreSentiment terms', () => {
     expect(praise.terms).not.toContain('were');
   });
 
+  it('shows phrases without function words at their edges', () => {
+    expect(scoreSentiment('Nobody answers emails about the talent card').terms[0]).toBe('Nobody answers emails');
+    expect(scoreSentiment('No English speaking staff at the service center').terms[0]).toBe('No English speaking staff');
+    // Inside a phrase they stay, and negators are never trimmed.
+    expect(scoreSentiment('Three weeks and no reply to my email').terms[0]).toBe('no reply to my email');
+    expect(scoreSentiment('国际学校的老师很负责').terms[0]).toBe('老师很负责');
+    const edge = /^(the|a|at|of|to|for|with|my|is|are|was|were|has|have)$/i;
+    for (const text of ['The international school fees are too high', 'The Chinese classes at the community are really useful', 'Thanks to the community staff for helping with my visa']) {
+      for (const term of scoreSentiment(text).terms) expect(term.split(' ').filter((word) => !edge.test(word)), `${text}: ${term}`).not.toEqual([]);
+    }
+  });
+
   it('shows a negation with the word it negates', () => {
     expect(scoreSentiment('The hotline was not helpful').terms[0]).toBe('not helpful');
     expect(scoreSentiment('The hotline wasn’t helpful').terms[0]).toBe('wasn’t helpful');
