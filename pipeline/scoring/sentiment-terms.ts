@@ -150,7 +150,7 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
       phraseStrong ||= c * sign >= floor;
       continue;
     }
-    if (phraseStart >= 0 && phraseStrong) addPhrase(trimEdges(phraseText(text, phraseStart, phraseEnd)), phraseSum);
+    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
     if (k < 0) break;
     phraseStart = f.start[k] ?? 0;
     phraseEnd = f.end[k] ?? 0;
@@ -167,12 +167,19 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
     }
     order[j] = p;
   }
-  const top = Math.abs(sums[order[0] ?? 0] ?? 0);
+  // Trimmed as shown, strongest first, only as far as shown: a long text has many phrases. The
+  // strongest phrase left after trimming sets the floor; two spans may trim to the same words.
+  let top = -1;
   const terms: string[] = [];
   for (let r = 0; r < phraseCount; r += 1) {
     if (terms.length === MAX_TERMS) break;
     const index = order[r] ?? 0;
-    if (Math.abs(sums[index] ?? 0) >= top * PHRASE_FLOOR) terms.push(phrases[index] ?? '');
+    const strength = Math.abs(sums[index] ?? 0);
+    if (top >= 0 && strength < top * PHRASE_FLOOR) break;
+    const term = trimEdges(phrases[index] ?? '');
+    if (term === '' || terms.includes(term)) continue;
+    if (top < 0) top = strength;
+    terms.push(term);
   }
   return terms;
 }
