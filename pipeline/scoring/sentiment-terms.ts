@@ -73,7 +73,6 @@ function phraseText(text: string, start: number, end: number): string {
   return previousSpace ? text.slice(start, end).trim() : text.slice(start, end);
 }
 
-/** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
 // English words that carry no feeling and read as noise at the edge of a shown phrase ("Nobody
 // answers emails about the", "at the"). Negators and degree words (no, not, never, too, very) and
 // object pronouns (thank you, help me) are not here.
@@ -111,6 +110,7 @@ function trimEdges(phrase: string): string {
   return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
 }
 
+/** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
 export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1): string[] {
   let max = 0;
   for (let k = 0; k < f.count; k += 1) max = Math.max(max, (contributions[k] ?? 0) * sign);
