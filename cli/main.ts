@@ -129,7 +129,8 @@ program
   .description('score one text per line from stdin; prints {"label","score","lang","terms"} per line')
   .addOption(new Option('--lang <lang>', 'language of the texts').choices(['auto', 'zh', 'en']).default('auto'))
   .option('--explain', 'list every term that drove the score', false)
-  .action(async (options: { lang: 'auto' | 'zh' | 'en'; explain: boolean }) => (await import('./commands/sentiment.ts')).sentimentCommand(options));
+  .option('--encoding <name>', 'encoding of stdin: auto (a BOM, else UTF-8 when the bytes are, else detected, else GB18030), or utf-8, gb18030, big5, utf-16le…', 'auto')
+  .action(async (options: { lang: 'auto' | 'zh' | 'en'; explain: boolean; encoding: string }) => (await import('./commands/sentiment.ts')).sentimentCommand(options));
 
 program.addCommand(importCommand(config));
 program.addCommand(extractCommand(config));

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { unresolvedAlertCounts } from '../../warehouse/read-models/alerts-list.ts';
 import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
+import { mentionClauses } from '../../warehouse/read-models/mention-clauses.ts';
 import { mentionCountsByLabel } from '../../warehouse/read-models/mentions-list.ts';
 import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
@@ -29,7 +30,8 @@ export function overviewRoutes(ctx: AppContext): Router {
     const gain = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell, communityId });
     const alerts = await unresolvedAlertCounts(db, communityId);
     const mentions = await mentionCountsByLabel(db, { period, timeZone: config.timezone, communityId });
-    res.json({ period, community_id: communityId ?? null, communities: config.communities, gain, trend, hotline, alerts, mentions });
+    const mention_clauses = await mentionClauses(db, { period, minCell, clauses, communityId });
+    res.json({ period, community_id: communityId ?? null, communities: config.communities, gain, trend, hotline, alerts, mentions, mention_clauses });
   });
 
   return router;

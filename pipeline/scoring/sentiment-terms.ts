@@ -1,12 +1,18 @@
 /**
  * Turns per-feature contributions back into readable phrases: the strong features of one sign
  * whose spans overlap merge into one phrase (不, 满, 意, 不满, 满意, NEG:满意 → 不满意), and phrases
- * are ranked by their summed contribution, strongest first.
+ * are ranked by their summed contribution, strongest first. Only phrases that pushed the score the
+ * way it went are shown: in a negative text, 方便 or 快 (of 快递) pulling the other way did not drive it.
  */
 import type { Features } from './sentiment-features.ts';
 
 /** A feature counts towards the explanation when it carries at least this share of the strongest one. */
 const RELATIVE_FLOOR = 0.25;
+/**
+ * A weaker feature of the same sign joins a phrase it overlaps, so the phrase reads as the model
+ * weighed it ("not" + "not helpful" → "not helpful"), but alone it makes no phrase.
+ */
+const EXTEND_FLOOR = 0.1;
 const MAX_TERMS = 10;
 /** A phrase is shown when it carries at least this share of the strongest phrase. */
 const PHRASE_FLOOR = 0.3;
@@ -52,7 +58,7 @@ function addPhrase(phrase: string, sum: number): void {
   phraseCount += 1;
 }
 
-// Reused between calls (scoring is synchronous): the indices of the strong features.
+// Reused between calls (scoring is synchronous): the indices of the features that may make a phrase.
 let strong = new Int32Array(256);
 
 /** The span as shown: runs of white space as one space, trimmed; the regex only when there is any. */
@@ -67,15 +73,53 @@ function phraseText(text: string, start: number, end: number): string {
   return previousSpace ? text.slice(start, end).trim() : text.slice(start, end);
 }
 
-export function explainTerms(text: string, f: Features, contributions: Float64Array): string[] {
+// English words that carry no feeling and read as noise at the edge of a shown phrase ("Nobody
+// answers emails about the", "at the"). Negators and degree words (no, not, never, too, very) and
+// object pronouns (thank you, help me) are not here.
+const EDGE_WORDS =
+  'a an the at of to for from with about by in on into as and or so that this these those it its i my we our your they their he she his is are was were be been am do does did have has had there here what which who how';
+// By length and first letter, so a word is checked in place, without a lower-cased copy per phrase.
+const edgeWords = new Map<number, string[]>();
+const edgeKey = (length: number, first: number) => length * 0x10000 + first;
+for (const word of EDGE_WORDS.split(' ')) edgeWords.set(edgeKey(word.length, word.charCodeAt(0)), [...(edgeWords.get(edgeKey(word.length, word.charCodeAt(0))) ?? []), word]);
+
+/** Whether text[start, end) is an edge word, in any case. */
+function isEdgeWord(text: string, start: number, end: number): boolean {
+  const candidates = edgeWords.get(edgeKey(end - start, text.charCodeAt(start) | 0x20));
+  if (!candidates) return false;
+  for (const word of candidates) {
+    let k = 1;
+    while (k < word.length && (text.charCodeAt(start + k) | 0x20) === word.charCodeAt(k)) k += 1;
+    if (k === word.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The phrase as shown: English function words trimmed from its edges and a leading 的 (of 的学费)
+ * dropped; '' when nothing else is left. The model weighed the whole span; a reader needs the words.
+ */
+function trimEdges(phrase: string): string {
+  let start = 0;
+  let end = phrase.length;
+  while (phrase.charCodeAt(start) === 0x7684 && end - start > 1) start += 1;
+  // Word by word from each end (phrases are single-spaced and trimmed); most phrases need no copy.
+  for (let space = phrase.indexOf(' ', start); space > 0 && space < end && isEdgeWord(phrase, start, space); space = phrase.indexOf(' ', start)) start = space + 1;
+  for (let space = phrase.lastIndexOf(' ', end - 1); space >= start && isEdgeWord(phrase, space + 1, end); space = phrase.lastIndexOf(' ', end - 1)) end = space;
+  if (isEdgeWord(phrase, start, end)) return '';
+  return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
+}
+
+/** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
+export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1): string[] {
   let max = 0;
-  for (let k = 0; k < f.count; k += 1) max = Math.max(max, Math.abs(contributions[k] ?? 0));
-  if (max === 0) return [];
+  for (let k = 0; k < f.count; k += 1) max = Math.max(max, (contributions[k] ?? 0) * sign);
+  if (max <= 0) return [];
   if (strong.length < f.count) strong = new Int32Array(f.count * 2);
   // Insertion sort by (start, end, index): the order a stable sort by span gives, without a closure.
   let n = 0;
   for (let k = 0; k < f.count; k += 1) {
-    if (Math.abs(contributions[k] ?? 0) < max * RELATIVE_FLOOR) continue;
+    if ((contributions[k] ?? 0) * sign < max * EXTEND_FLOOR) continue;
     const start = f.start[k] ?? 0;
     const end = f.end[k] ?? 0;
     let j = n;
@@ -95,19 +139,23 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
   let phraseStart = -1;
   let phraseEnd = 0;
   let phraseSum = 0;
+  let phraseStrong = false;
+  const floor = max * RELATIVE_FLOOR;
   for (let s = 0; s <= n; s += 1) {
     const k = s < n ? (strong[s] ?? 0) : -1;
     const c = k >= 0 ? (contributions[k] ?? 0) : 0;
-    if (k >= 0 && phraseStart >= 0 && Math.sign(phraseSum) === Math.sign(c) && (f.start[k] ?? 0) < phraseEnd) {
+    if (k >= 0 && phraseStart >= 0 && (f.start[k] ?? 0) < phraseEnd) {
       phraseEnd = Math.max(phraseEnd, f.end[k] ?? 0);
       phraseSum += c;
+      phraseStrong ||= c * sign >= floor;
       continue;
     }
-    if (phraseStart >= 0) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
+    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
     if (k < 0) break;
     phraseStart = f.start[k] ?? 0;
     phraseEnd = f.end[k] ?? 0;
     phraseSum = c;
+    phraseStrong = c * sign >= floor;
   }
   // Strongest first, the first seen first among equals (a stable insertion sort of a few phrases).
   for (let p = 0; p < phraseCount; p += 1) {
@@ -119,12 +167,19 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
     }
     order[j] = p;
   }
-  const top = Math.abs(sums[order[0] ?? 0] ?? 0);
+  // Trimmed as shown, strongest first, only as far as shown: a long text has many phrases. The
+  // strongest phrase left after trimming sets the floor; two spans may trim to the same words.
+  let top = -1;
   const terms: string[] = [];
   for (let r = 0; r < phraseCount; r += 1) {
     if (terms.length === MAX_TERMS) break;
     const index = order[r] ?? 0;
-    if (Math.abs(sums[index] ?? 0) >= top * PHRASE_FLOOR) terms.push(phrases[index] ?? '');
+    const strength = Math.abs(sums[index] ?? 0);
+    if (top >= 0 && strength < top * PHRASE_FLOOR) break;
+    const term = trimEdges(phrases[index] ?? '');
+    if (term === '' || terms.includes(term)) continue;
+    if (top < 0) top = strength;
+    terms.push(term);
   }
   return terms;
 }

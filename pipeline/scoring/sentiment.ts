@@ -8,6 +8,7 @@ import { DEFAULT_LANGUAGES, detectLanguage, isHanOnly } from './language.ts';
 import enObjectiveFile from './model/objective-en.json' with { type: 'json' };
 import zhObjectiveFile from './model/objective-zh.json' with { type: 'json' };
 import { scoreMixedText } from './mixed-text.ts';
+import { isMarksOnly, scoreMarks } from './sentiment-marks.ts';
 import enModelFile from './model/sentiment-en.json' with { type: 'json' };
 import zhModelFile from './model/sentiment-zh.json' with { type: 'json' };
 import { createFeatures, extractFeatures } from './sentiment-features.ts';
@@ -29,7 +30,10 @@ export interface SentimentResult {
   label: SentimentLabel;
   /** In [-1, 1]; 0 when unscored. */
   score: number;
-  /** The language scored ('zh', 'en'; the main one of mixed Chinese-English text), or the detected one when it has no model ('und' for empty text). */
+  /**
+   * The language scored ('zh', 'en'; the main one of mixed Chinese-English text), or the detected one when it has no
+   * model; 'und' for text with no letters (empty, numbers; scored when it has an emoji of sure feeling, such as 😡 or 👍).
+   */
   lang: string;
   /** The words and phrases that drove the score, strongest first, with their negation ("不满意", "not helpful"). */
   terms: string[];
@@ -56,8 +60,8 @@ const features = createFeatures();
 let contributions = new Float64Array(1024);
 
 /**
- * Sentiment of a Chinese or English text. Other languages, and empty text, come back 'unscored'
- * with score 0: no evidence is not the same as neutral evidence.
+ * Sentiment of a Chinese or English text, or of emoji alone. Other languages, and empty text, come
+ * back 'unscored' with score 0: no evidence is not the same as neutral evidence.
  */
 export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTIONS): SentimentResult {
   if (text.trim() === '') return { label: 'unscored', score: 0, lang: 'und', terms: [] };
@@ -65,7 +69,11 @@ export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTI
   // Han alone (most Chinese texts): Chinese without detection, and no English part to score.
   const hanOnly = auto && isHanOnly(text);
   const lang = hanOnly ? ((options.languages ?? DEFAULT_LANGUAGES).includes('zh') ? 'zh' : 'und') : auto ? detectLanguage(text, options) : (options.lang ?? 'und');
-  if (lang !== 'zh' && lang !== 'en') return { label: 'unscored', score: 0, lang, terms: [] };
+  if (lang !== 'zh' && lang !== 'en') {
+    // No letters, but 😡😡 or 👍: the marks say how the writer feels, in any language.
+    if (lang === 'und' && auto && isMarksOnly(text)) return scoreMarks(text, scoreForced, NEUTRAL_BAND);
+    return { label: 'unscored', score: 0, lang, terms: [] };
+  }
   // Mixed Chinese-English text: each part by its own model (a forced language is one model only).
   const mixed = auto && !hanOnly ? scoreMixedText(text, lang, options, scoreForced, NEUTRAL_BAND) : null;
   if (mixed) return mixed;
@@ -77,7 +85,7 @@ export function scoreSentiment(text: string, options: SentimentOptions = NO_OPTI
   const opinion = 1 / (1 + Math.exp(model.objectiveMargin));
   const score = Math.round(Math.tanh(margin * stretch(model.sentiment)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
-  return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions) };
+  return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions, score > 0 ? 1 : -1) };
 }
 
 const scoreForced = (view: string, lang: 'zh' | 'en') => scoreSentiment(view, { lang });

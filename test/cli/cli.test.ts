@@ -1,4 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import iconv from 'iconv-lite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +18,7 @@ interface Run {
 }
 
 /** Runs the real command line on an embedded database of its own, without the demo. */
-function talentpulse(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+function talentpulse(args: string[], input?: string | Buffer, extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
     const env = { ...process.env, TALENTPULSE_DATA_DIR: dataDir, TALENTPULSE_DEMO: '0', DATABASE_URL: '', ...extraEnv };
     const child = execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
@@ -42,6 +44,41 @@ describe('the talentpulse command', () => {
     expect(lines.map((l) => [l.label, l.lang])).toEqual([['negative', 'zh'], ['positive', 'en'], ['neutral', 'en']]);
     expect(lines[0]?.score).toBeLessThan(0);
     expect(lines[0]?.terms.length).toBeGreaterThan(0);
+  });
+
+  it('reads GBK and UTF-16 exports as well as UTF-8, and says once which line it could not read', async () => {
+    const texts = '居留许可办了两个月还没消息，太让人失望了\n工作人员很耐心，很满意\n';
+    const expected = [['negative', 'zh'], ['positive', 'zh']];
+    const labels = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as { label: string; lang: string }).map((r) => [r.label, r.lang]);
+    for (const encoding of ['gb18030', 'utf-16le']) {
+      const bom = encoding === 'utf-16le' ? Buffer.from([0xff, 0xfe]) : encoding === 'utf-16be' ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0);
+      const run = await talentpulse(['sentiment'], Buffer.concat([bom, iconv.encode(texts, encoding)]));
+      expect({ encoding, labels: labels(run.stdout), stderr: run.stderr }).toEqual({ encoding, labels: expected, stderr: '' });
+    }
+    expect(labels((await talentpulse(['sentiment', '--encoding', 'gbk'], iconv.encode(texts, 'gbk'))).stdout)).toEqual(expected);
+    // UTF-8 with one stray byte stays UTF-8: the other lines are read, and the bad one is named.
+    const stray = await talentpulse(['sentiment'], Buffer.concat([Buffer.from(texts), Buffer.from([0xff, 0x0a]), Buffer.from(texts)]));
+    expect(labels(stray.stdout)).toEqual([...expected, ['unscored', 'und'], ...expected]);
+    expect(stray.stderr).toContain('line 3 has bytes that are not valid');
+    const unknown = await talentpulse(['sentiment', '--encoding', 'klingon'], texts);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--encoding: unknown encoding "klingon"');
+  });
+
+  it('stops quietly when its reader goes away (| head), with no stack trace', async () => {
+    const child = spawn(process.execPath, [bin, 'sentiment'], { env: { ...process.env, TALENTPULSE_DEMO: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // More output than a pipe buffers, and stdin left open: only the closed reader can end it.
+    // Whatever of the input the command never read fails to reach it once it is gone: expected here.
+    child.stdin.on('error', () => {});
+    child.stdin.write('签证太慢了\n'.repeat(50_000));
+    const first = await new Promise<string>((done) => child.stdout.once('data', (chunk: Buffer) => done(chunk.toString())));
+    expect(first).toContain('"label":"negative"');
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('imports a survey, reports each reject with its row and reason, and a second import adds nothing', async () => {

@@ -36,7 +36,7 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     alertId = alert.id;
-    const day = (d: string, clause_id: string, source_kind: 'survey' | 'servicedesk', metric: string, n: number, sum: number, sum_sq: number) => ({
+    const day = (d: string, clause_id: string, source_kind: 'survey' | 'servicedesk' | 'mentions', metric: string, n: number, sum: number, sum_sq: number) => ({
       community_id: 'lixia', day: d, clause_id, source_kind, metric, n, sum, sum_sq, updated_at: new Date(),
     });
     await tdb.db
@@ -46,6 +46,8 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
         day('2026-03-02', '8.1.2', 'survey', 'satisfied', 5, 3, 3),
         day('2026-03-02', '7.2.3', 'survey', 'index', 2, 150, 11_300),
         day('2026-03-02', '8.1.2', 'servicedesk', 'opened', 3, 3, 3),
+        day('2026-03-03', '8.1.2', 'mentions', 'negative', 6, 5, 5),
+        day('2026-03-03', '8.1.2', 'mentions', 'positive', 6, 1, 1),
       ])
       .execute();
     server = await startDashboard(tdb.db);
@@ -127,9 +129,35 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     const res = await leader.get('/api/overview?from=2026-01-01&to=2026-03-31&community=lixia');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['trend', 'hotline', 'alerts', 'mentions', 'period', 'gain', 'communities']));
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['trend', 'hotline', 'alerts', 'mentions', 'mention_clauses', 'period', 'gain', 'communities']));
+    // Leaders read what the negative mentions were about, by clause and title.
+    expect(body.mention_clauses).toMatchObject({ rows: [{ clause_id: '8.1.2', title_zh: expect.any(String), title_en: expect.any(String), suppressed: false, n: 6, negative: 5 }] });
     expect((await leader.get('/api/overview?community=nowhere')).status).toBe(400);
     expect((await leader.get('/api/overview?from=March')).status).toBe(400);
+  });
+
+  it('mentions list each clause with its title', async () => {
+    const mention = await tdb.db
+      .insertInto('mentions')
+      .values({
+        community_id: 'lixia', source_id: 'news', url: 'https://example.test/m1', url_hash: 'm1', content_hash: 'm1', title: '12345 打不通', text: '12345 打了一周都没人接',
+        published_at: new Date('2026-03-04T08:00:00Z'), collected_at: new Date('2026-03-04T09:00:00Z'), reach: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tdb.db
+      .insertInto('scores')
+      .values({ community_id: 'lixia', record_kind: 'mention', record_id: mention.id, scorer_version: 'v', label: 'negative', score: -0.9, lang: 'zh', terms: JSON.stringify(['都没人接']), clause_ids: ['8.1.2', '9.9.9'], scored_at: new Date('2026-03-04T10:00:00Z') })
+      .execute();
+    const comms = await login(server.url, 'comms');
+    const body = (await (await comms.get('/api/mentions')).json()) as { items: Array<{ title: string; clause_ids: string[]; clauses: unknown[] }> };
+    const item = body.items.find((m) => m.title === '12345 打不通');
+    expect(item?.clause_ids).toEqual(['8.1.2', '9.9.9']);
+    // A clause gone from the catalogue keeps its number as its title.
+    expect(item?.clauses).toEqual([
+      { clause_id: '8.1.2', title_zh: '12345热线', title_en: '12345 hotline' },
+      { clause_id: '9.9.9', title_zh: '9.9.9', title_en: '9.9.9' },
+    ]);
   });
 
   it('overview gives 获得感 per community and month, leaving out parts below the minimum cell', async () => {

@@ -75,6 +75,12 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
         { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
         { community_id: 'lixia', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
         { community_id: 'gaoxin', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 10, sum: 500, sum_sq: 26_000, updated_at: new Date() },
+        // Six scored mentions about 8.1.2 (five negative, none positive); no '*' row, so 获得感 below is unchanged.
+        { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'mentions', metric: 'negative', n: 6, sum: 5, sum_sq: 5, updated_at: new Date() },
+        { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'mentions', metric: 'positive', n: 6, sum: 0, sum_sq: 0, updated_at: new Date() },
+        // Two about 10.2.4: under min_cell, so no figures.
+        { community_id: 'lixia', day: today, clause_id: '10.2.4', source_kind: 'mentions', metric: 'negative', n: 2, sum: 2, sum_sq: 2, updated_at: new Date() },
+        { community_id: 'lixia', day: today, clause_id: '10.2.4', source_kind: 'mentions', metric: 'positive', n: 2, sum: 0, sum_sq: 0, updated_at: new Date() },
       ])
       .execute();
     await tdb.db
@@ -215,8 +221,12 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     // 获得感 for all communities, (480 + 500) / 16 answers; choosing one community shows its own.
     expect(await page.getByTestId('gain-index').textContent()).toBe('61.3');
     expect(await page.getByTestId('gain').locator('table').first().textContent()).toContain('高新');
+    // What the mentions were about: the clause with its title and the negative count, not a bare number.
+    expect(await page.locator('.mention-clause').allTextContents()).toEqual(['8.1.2 12345热线 负面 5 / 6 条（83.3%） · 净情感 -0.83']);
+    expect(await page.getByText('另有 1 个条款的已评分舆情少于 5 条，不公布').count()).toBe(1);
     await page.locator('select[name=community]').selectOption('gaoxin');
     await page.getByTestId('gain-index').filter({ hasText: '50.0' }).waitFor();
+    expect(await page.locator('.mention-clause').count()).toBe(0);
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../warehouse/database.ts';
 import { clauseScorecard } from '../../warehouse/read-models/clause-scorecard.ts';
 import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
+import { mentionClauses } from '../../warehouse/read-models/mention-clauses.ts';
 import { mentionCountsByLabel, mentionsList } from '../../warehouse/read-models/mentions-list.ts';
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
@@ -81,6 +82,38 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
     // Experts see the rules the hotline figures were counted by, as configured.
     expect(card.methods.tickets).toContain('within 72 h of opening');
     expect(card.methods.tickets).toContain('满意率 = rated ≥ 4');
+  });
+
+  it('mention clauses: negative sentiment per clause, most negative first, small clauses suppressed', async () => {
+    const june = { from: '2026-06-01', to: '2026-06-30' };
+    await tdb.db
+      .insertInto('daily_rollups')
+      .values([
+        // 8.1.2 over two days: 4 negative and 2 positive of 7; 10.2.4 only two, below min_cell 5.
+        rollup('2026-06-07', '8.1.2', 'mentions', 'negative', [1, 1, 1, 0]),
+        rollup('2026-06-07', '8.1.2', 'mentions', 'positive', [0, 0, 0, 1]),
+        rollup('2026-06-08', '8.1.2', 'mentions', 'negative', [1, 0, 0]),
+        rollup('2026-06-08', '8.1.2', 'mentions', 'positive', [0, 0, 1]),
+        rollup('2026-06-08', '10.2.4', 'mentions', 'negative', [1, 1]),
+        rollup('2026-06-08', '10.2.4', 'mentions', 'positive', [0, 0]),
+        // 7.2.3: five mentions, one negative.
+        rollup('2026-06-09', '7.2.3', 'mentions', 'negative', [1, 0, 0, 0, 0]),
+        rollup('2026-06-09', '7.2.3', 'mentions', 'positive', [0, 1, 1, 0, 0]),
+        // All clauses together, survey rows and a day outside the period: none is a clause row here.
+        rollup('2026-06-08', '*', 'mentions', 'negative', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+        rollup('2026-06-08', '10.2.4', 'survey', 'index', [10, 10, 10, 10, 10]),
+        rollup('2026-07-01', '10.2.4', 'mentions', 'negative', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+      ])
+      .execute();
+    const result = await mentionClauses(tdb.db, { period: june, minCell: 5, clauses });
+    expect(result.rows.map((r) => r.clause_id)).toEqual(['8.1.2', '7.2.3', '10.2.4']);
+    const [service, survey, opinion] = result.rows;
+    expect(service).toMatchObject({ suppressed: false, n: 7, negative: 4, title_en: clauses.find((c) => c.id === '8.1.2')?.title_en });
+    expect(service?.suppressed === false && service.negative_share).toBeCloseTo(4 / 7, 6);
+    expect(service?.suppressed === false && service.net_sentiment).toBeCloseTo((2 - 4) / 7, 6);
+    expect(survey).toMatchObject({ suppressed: false, n: 5, negative: 1 });
+    expect(opinion).toEqual({ clause_id: '10.2.4', title_zh: expect.any(String), title_en: expect.any(String), suppressed: true });
+    expect(await mentionClauses(tdb.db, { period: june, minCell: 5, clauses, communityId: 'elsewhere' })).toMatchObject({ rows: [] });
   });
 
   it('hotline summary: on-time rate, 满意率 and resolution percentiles from tickets', async () => {

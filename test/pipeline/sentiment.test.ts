@@ -93,6 +93,38 @@ describe('scoreSentiment on English', () => {
   });
 });
 
+describe('scoreSentiment terms', () => {
+  it('shows only phrases that pushed the score the way it went', () => {
+    // 快 (of 快递) and 方便 lean positive in the model; 有点不方便 is what made this a complaint.
+    const courier = scoreSentiment('小区旁边的快递点说不能寄国际件，只能跑到很远的邮局，有点不方便。');
+    expect(courier.label).toBe('negative');
+    expect(courier.terms).not.toContain('快');
+    expect(courier.terms).not.toContain('方便');
+    expect(courier.terms).toContain('有点不方便');
+    // "were" leans negative in the English model: it did not make this praise positive.
+    const praise = scoreSentiment('The staff were very helpful and friendly, thank you!');
+    expect(praise.label).toBe('positive');
+    expect(praise.terms).not.toContain('were');
+  });
+
+  it('shows phrases without function words at their edges', () => {
+    expect(scoreSentiment('Nobody answers emails about the talent card').terms[0]).toBe('Nobody answers emails');
+    expect(scoreSentiment('No English speaking staff at the service center').terms[0]).toBe('No English speaking staff');
+    // Inside a phrase they stay, and negators are never trimmed.
+    expect(scoreSentiment('Three weeks and no reply to my email').terms[0]).toBe('no reply to my email');
+    expect(scoreSentiment('国际学校的老师很负责').terms[0]).toBe('老师很负责');
+    const edge = /^(the|a|at|of|to|for|with|my|is|are|was|were|has|have)$/i;
+    for (const text of ['The international school fees are too high', 'The Chinese classes at the community are really useful', 'Thanks to the community staff for helping with my visa']) {
+      for (const term of scoreSentiment(text).terms) expect(term.split(' ').filter((word) => !edge.test(word)), `${text}: ${term}`).not.toEqual([]);
+    }
+  });
+
+  it('shows a negation with the word it negates', () => {
+    expect(scoreSentiment('The hotline was not helpful').terms[0]).toBe('not helpful');
+    expect(scoreSentiment('The hotline wasn’t helpful').terms[0]).toBe('wasn’t helpful');
+  });
+});
+
 describe('scoreSentiment on other input', () => {
   it('scores mixed Chinese-English text in both languages, reporting the main one', () => {
     const visit = scoreSentiment('I visited 济南 and the staff were very helpful');
@@ -103,7 +135,7 @@ describe('scoreSentiment on other input', () => {
     expect(both.terms).toEqual(expect.arrayContaining(['nobody answers', '办不了']));
     const office = scoreSentiment('签证 office 的服务 really bad，等了三个月');
     expect(office).toMatchObject({ label: 'negative', lang: 'zh' });
-    expect(office.terms).toContain('bad');
+    expect(office.terms).toContain('really bad');
     expect(office.terms.some((term) => /\p{Script=Han}/u.test(term))).toBe(true);
     expect(scoreSentiment('The 12345 hotline 态度很好')).toMatchObject({ label: 'positive', terms: expect.arrayContaining(['很好']) });
   });
@@ -145,6 +177,19 @@ describe('scoreSentiment on other input', () => {
     // Han alone skips detection, but not the caller's list.
     expect(scoreSentiment('签证办理太慢了', { languages: ['en'] })).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
     expect(scoreSentiment('签证办理太慢了', { languages: ['zh'] })).toEqual(scoreSentiment('签证办理太慢了'));
+  });
+
+  it('scores a text of emoji with no letters by its emoji, lang und', () => {
+    // A Weibo reply of angry faces, a hotline number and a thumbs-down: complaints, not "unscored".
+    expect(scoreSentiment('😡😡😡')).toMatchObject({ label: 'negative', lang: 'und', terms: ['😡'] });
+    expect(scoreSentiment('12345 👎👎')).toMatchObject({ label: 'negative', lang: 'und' });
+    expect(scoreSentiment(':(')).toMatchObject({ label: 'negative', lang: 'und' });
+    expect(scoreSentiment('👍')).toMatchObject({ label: 'positive', lang: 'und', terms: ['👍'] });
+    // Marks without a sure feeling, numbers and punctuation are still no evidence.
+    for (const text of ['12345', '!!!', '🙏', '2024-05-01']) expect(scoreSentiment(text)).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
+    // Letters of a language without a model stay unscored, emoji or not; so does a language the caller left out.
+    expect(scoreSentiment('Это очень плохо 😡')).toMatchObject({ label: 'unscored', lang: 'ru' });
+    expect(scoreSentiment('签证办理太慢了😡', { languages: ['en'] })).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
   });
 
   it('leaves empty text unscored', () => {

@@ -6,6 +6,8 @@ import type { AlertItem } from '../../../warehouse/read-models/alerts-list.ts';
 import type { DeliveryItem } from '../../../warehouse/read-models/alert-detail.ts';
 import type { GainReport } from '../../../warehouse/read-models/gain-index.ts';
 import type { HotlineSummary } from '../../../warehouse/read-models/hotline-summary.ts';
+import type { ClauseTitle } from '../../../warehouse/read-models/clause-order.ts';
+import type { MentionClauses } from '../../../warehouse/read-models/mention-clauses.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
 import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
@@ -40,6 +42,8 @@ export interface Overview {
   hotline: HotlineSummary;
   alerts: Record<AlertGrade, number>;
   mentions: Record<SentimentLabel, number>;
+  /** Scored mentions of the period per clause they bear on, most negative first. */
+  mention_clauses: MentionClauses;
 }
 
 /** Dates arrive as ISO strings over JSON. */
@@ -48,7 +52,7 @@ export type AlertJson = Jsonified<AlertItem>;
 export type RectificationJson = Jsonified<RectificationItem>;
 export type DeliveryJson = Jsonified<DeliveryItem>;
 export type AlertAction = 'acknowledge' | 'responding' | 'resolve' | 'dismiss';
-export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]>> };
+export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]> & { clauses: ClauseTitle[] }> };
 
 /** Which period and community the overview shows; empty means the server's default. */
 export interface OverviewFilter {

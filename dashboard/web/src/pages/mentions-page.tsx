@@ -7,7 +7,7 @@ import { useTimeFormat } from '../time-format.ts';
 const FILTERS: Array<SentimentLabel | ''> = ['', 'negative', 'neutral', 'positive', 'unscored'];
 
 export function MentionsPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const time = useTimeFormat();
   const [label, setLabel] = useState<SentimentLabel | ''>('');
   const [page, setPage] = useState(1);
@@ -59,7 +59,7 @@ export function MentionsPage() {
             <div className="muted small">
               {time.dateTime(m.published_at)} · {m.source_id}
               {m.score !== null && ` · ${t.score} ${m.score.toFixed(2)}`}
-              {m.clause_ids.length > 0 && ` · ${t.clauses} ${m.clause_ids.join(', ')}`}
+              {m.clauses.length > 0 && ` · ${t.clauses} ${m.clauses.map((c) => `${c.clause_id} ${lang === 'zh' ? c.title_zh : c.title_en}`).join(lang === 'zh' ? '、' : ', ')}`}
             </div>
             {m.terms.length > 0 && (
               <div className="terms">

@@ -15,6 +15,40 @@ function hours(value: number | null): string | null {
   return value === null ? null : value.toFixed(1);
 }
 
+/** "8.1.2 一站式服务 负面 9 / 14 条（64.3%） · 净情感 -0.50": what the mood is about, for leaders. */
+function MentionClauseList({ data }: { data: Overview }) {
+  const { t, lang } = useT();
+  const rows = data.mention_clauses.rows;
+  if (rows.length === 0) return null;
+  // Clauses under the minimum sample have no figures: one line for all of them, not a row of dashes each.
+  const suppressed = rows.filter((row) => row.suppressed);
+  return (
+    <>
+      <h3>{t.mentionClauses}</h3>
+      <ul className="mention-clauses">
+        {rows.map(
+          (row) =>
+            !row.suppressed && (
+              <li key={row.clause_id} className="mention-clause">
+                <span className="clause">
+                  {row.clause_id} {lang === 'zh' ? row.title_zh : row.title_en}
+                </span>{' '}
+                <span className={row.negative > 0 ? 'negative-count' : undefined}>{t.mentionClauseLine(row.negative, row.n, percent(row.negative_share) ?? '')}</span>
+                {` · ${t.netSentiment} ${row.net_sentiment.toFixed(2)}`}
+              </li>
+            ),
+        )}
+      </ul>
+      {suppressed.length > 0 && (
+        <p className="muted small" title={suppressed.map((row) => `${row.clause_id} ${lang === 'zh' ? row.title_zh : row.title_en}`).join('\n')}>
+          {t.mentionClausesSuppressed(suppressed.length, data.mention_clauses.min_cell)}
+        </p>
+      )}
+      <p className="muted small">{t.mentionClausesNote}</p>
+    </>
+  );
+}
+
 export function OverviewPage() {
   const { t, lang } = useT();
   const [data, setData] = useState<Overview | null>(null);
@@ -102,6 +136,7 @@ export function OverviewPage() {
               </div>
             ))}
           </div>
+          <MentionClauseList data={data} />
         </section>
       </div>
     </div>
