@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { projectDir } from '../config/paths.ts';
 import { OBJECTIVE_BUDGET, OBJECTIVE_FEATURES, fitObjective } from './sentiment/fit-objective.ts';
 import { NB_ALPHA } from './sentiment/nb-ratios.ts';
-import { SENTIMENT_VERSION } from '../pipeline/scoring/sentiment-version.ts';
+import { SENTIMENT_MODEL_VERSION } from '../pipeline/scoring/sentiment-version.ts';
 import { SPLIT_SEED, SharedDataMissingError, enSets, loadSet, requireSharedData, zhSets, type Example } from './sentiment/data.ts';
 import { enSeed, zhSeed } from './sentiment/domain-seed.ts';
 import { MAX_FEATURES, NEUTRAL_ACCURACY_BUDGET, NEUTRAL_WEIGHT, SET_WEIGHT, TRAIN_SEED, fitModel, seedTexts, weighted } from './sentiment/fit.ts';
@@ -42,12 +42,12 @@ for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]
   }
   if (only !== undefined && lang !== only) continue;
   console.log(`${lang}: ${trainPart.length} training texts, ${validation.length} validation`);
-  const file = fitModel([...weighted(trainPart), ...seedTexts(seed)], validation, { lang, version: SENTIMENT_VERSION, log: console.log });
+  const file = fitModel([...weighted(trainPart), ...seedTexts(seed)], validation, { lang, version: SENTIMENT_MODEL_VERSION, log: console.log });
   const path = resolve(modelDir, `sentiment-${lang}.json`);
   writeFileSync(path, JSON.stringify(file) + '\n');
   console.log(`wrote ${path}: ${file.features} features`);
   const neutral = [...seed.neutral, ...trainPart.filter((e) => e.label === 0.5).map((e) => e.text)];
-  const objective = fitObjective(lang, trainPart, neutral, validation, SENTIMENT_VERSION);
+  const objective = fitObjective(lang, trainPart, neutral, validation, SENTIMENT_MODEL_VERSION);
   const objectivePath = resolve(modelDir, `objective-${lang}.json`);
   writeFileSync(objectivePath, JSON.stringify(objective) + '\n');
   console.log(`wrote ${objectivePath}: ${objective.features} features from ${neutral.length} neutral texts`);
@@ -55,7 +55,7 @@ for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]
 
 writeFileSync(resolve(modelDir, 'SOURCES.md'), `# Sources of the sentiment weights
 
-Written by \`npm run train:sentiment\` (scripts/train-sentiment.ts) on ${new Date().toISOString().slice(0, 10)}; model version \`${SENTIMENT_VERSION}\`.
+Written by \`npm run train:sentiment\` (scripts/train-sentiment.ts) on ${new Date().toISOString().slice(0, 10)}; model version \`${SENTIMENT_MODEL_VERSION}\`.
 The files hold weights derived from the sets below, not the texts: the sets stay in ../shared/data and are never copied here.
 
 - Chinese (sentiment-zh.json): waimai_10k.csv and online_shopping_10_cats.csv (SophonPlus/ChineseNlpCorpus), weibo2018_train.txt (dengxiuqi/weibo2018).

@@ -1,2 +1,10 @@
-/** Stored with every score, so a better scorer can re-score everything it did not write. */
-export const SENTIMENT_VERSION = 'nb-logreg-3';
+/** The weights' version, written into the model files by `npm run train:sentiment`. */
+export const SENTIMENT_MODEL_VERSION = 'nb-logreg-3';
+
+/**
+ * Stored with every score, so a better scorer can re-score everything it did not write: the
+ * weights' version plus a revision of the rules around them, bumped whenever those change what a
+ * text gets (revision 2: terms only name phrases that pushed the score the way it went; a text of
+ * emoji alone is scored by its emoji).
+ */
+export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.2`;

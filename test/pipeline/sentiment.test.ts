@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { NEUTRAL_BAND, SENTIMENT_VERSION, scoreSentiment } from '../../pipeline/scoring/index.ts';
+import { SENTIMENT_MODEL_VERSION } from '../../pipeline/scoring/sentiment-version.ts';
 
 const score = (text: string) => scoreSentiment(text).score;
 const label = (text: string) => scoreSentiment(text).label;
@@ -217,6 +219,9 @@ describe('scoreSentiment on other input', () => {
       expect(scoreSentiment(text)).toEqual(result);
       expect(result.label === 'neutral').toBe(Math.abs(result.score) < NEUTRAL_BAND);
     }
-    expect(SENTIMENT_VERSION).toBe('nb-logreg-3');
+    // The stored version names the committed weights (and the revision of the rules around them).
+    const sources = readFileSync(new URL('../../pipeline/scoring/model/SOURCES.md', import.meta.url), 'utf8');
+    expect(sources).toContain(`model version \`${SENTIMENT_MODEL_VERSION}\``);
+    expect(SENTIMENT_VERSION.startsWith(`${SENTIMENT_MODEL_VERSION}.`)).toBe(true);
   });
 });
