@@ -17,6 +17,7 @@ import { crawlCommand } from './commands/crawl.ts';
 import { detectCommand } from './commands/detect.ts';
 import { extractCommand } from './commands/extract.ts';
 import { withConfiguredSources } from './configured-sources.ts';
+import { describeThrown } from './describe-thrown.ts';
 import { importCommand } from './commands/imports.ts';
 import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { metricsTicketsCommand } from './commands/metrics-tickets.ts';
@@ -153,6 +154,7 @@ try {
 } catch (error) {
   // Expected problems (bad config, bad file, unreachable database) get one clear line, not a stack.
   const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
-  console.error(`talentpulse: ${error instanceof Error ? (known ? error.message : error.stack) : String(error)}`);
+  console.error(`talentpulse: ${error instanceof Error ? (known ? error.message : error.stack) : describeThrown(error)}`);
   process.exitCode = 1;
 }
+
