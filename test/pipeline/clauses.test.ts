@@ -66,5 +66,7 @@ describe('clause tagging with our catalogue', () => {
     expect(tagReal('The shuttle bus to the metro station is always late')).toEqual(['6.2.4']);
     expect(tagReal('Lovely Mid-Autumn festival event at the community centre')).toEqual(['8.5.1']);
     expect(tagReal('2024年国际人才招聘会将于5月在济南举行')).toEqual(['7.2.4']);
+    expect(tagReal('家里的VPN老是连不上，谷歌也打不开')).toEqual(['6.2.2']);
+    expect(tagReal('My VPN keeps dropping every evening')).toEqual(['6.2.2']);
   });
 });
