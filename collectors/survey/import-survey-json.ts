@@ -2,6 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource } from '../../warehouse/writers/sources.ts';
+import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { jsonField } from '../shared/json-record.ts';
 import { JsonFileError, readJsonRecords } from '../shared/json-records-file.ts';
@@ -57,6 +58,8 @@ export async function importSurveyJson(db: Db, { file, instrument, pseudonymKey 
       if (batch.length >= BATCH) await write();
     }
     await write();
+    // As a CSV import does: metrics, the Surveys page and the 差评 rectifications read the stored definition.
+    await upsertSurveyInstrument(db, instrument);
     return await run.finish();
   } catch (error) {
     await run.finish(`${file}: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadInstrument } from '../../config/instrument.ts';
 import { importSurveyJson } from '../../collectors/survey/import-survey-json.ts';
 import { JsonFileError } from '../../collectors/shared/json-records-file.ts';
+import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { countRows } from './table-counts.ts';
 
@@ -50,6 +51,17 @@ describe.each(drivers)('importSurveyJson on $name', (driver) => {
     const before = await countRows(db, ['survey_responses', 'survey_answers']);
     expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 0, duplicate: 2, rejected: 3 });
     expect(await countRows(db, ['survey_responses', 'survey_answers'])).toEqual(before);
+  });
+
+  it('stores the instrument, so its metrics can be asked for right after the import', async () => {
+    const { db } = database;
+    await importSurveyJson(db, { file: resolve(fixtures, 'surveyjs-results.json'), instrument, pseudonymKey });
+    const metrics = await surveyMetrics(db, { instrumentId: 'expat-pulse', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(metrics.cells.map((cell) => [cell.question, cell.suppressed ? null : cell.n])).toEqual([
+      ['visa', 2],
+      ['housing', 1],
+      ['recommend', 2],
+    ]);
   });
 
   it('reads NDJSON line by line: identical anonymous responses stay apart, a broken line is a reject naming it', async () => {
