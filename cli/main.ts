@@ -90,7 +90,7 @@ program
 
 program
   .command('score')
-  .description('score new mentions and tickets (sentiment, clauses), rebuild the rollups and check the alert rules')
+  .description('score new mentions and tickets (sentiment, clauses), open a rectification item for each new 差评, rebuild the rollups and check the alert rules')
   .option('--rescore', 'after a model change: drop the current scorer version\'s scores, score all history again and rebuild all rollups')
   .action(async (options: { rescore?: boolean }) => {
     const c = config();
@@ -99,6 +99,8 @@ program
       const outcome = await runPipeline(db, c, loadClauses(), { rescore: options.rescore ?? false });
       if (options.rescore) console.log(`dropped ${outcome.scored.dropped} scores of ${outcome.scored.scorer_version} (older versions kept)`);
       console.log(`scored ${outcome.scored.scored} (${outcome.scored.mentions} mentions, ${outcome.scored.tickets} tickets) with ${outcome.scored.scorer_version}; ${outcome.rollup_rows} rollup rows`);
+      // The 好差评 loop starts here: say how many new 差评 now wait for an owner (the 差评整改 page lists them).
+      console.log(`${outcome.rectifications_opened} 差评 rectification item${outcome.rectifications_opened === 1 ? '' : 's'} opened`);
       for (const check of outcome.spike_checks) console.log(`${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
     });
   });
