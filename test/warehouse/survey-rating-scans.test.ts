@@ -95,17 +95,16 @@ describe.each(drivers)('reading survey 差评 incrementally on $name', (driver) 
     ]);
   });
 
-  it.runIf(driver.name === 'postgres')('keeps the horizon at the start of a transaction still storing responses', async () => {
+  it.runIf(driver.name === 'postgres')('keeps the horizon at or before the start of a transaction still storing responses', async () => {
     const client = new pg.Client({ connectionString: tdb.url });
     await client.connect();
     try {
       await client.query('begin');
       const started = new Date((await client.query<{ now: Date }>('select now()')).rows[0]!.now);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      // Without a margin, the horizon is the open transaction's start, not now.
+      // Without a margin, the horizon is the open transaction's start (or an older one's), not now.
       expect((await surveyRatingHorizon(tdb.db, 0)).getTime()).toBeLessThanOrEqual(started.getTime());
       await client.query('commit');
-      expect((await surveyRatingHorizon(tdb.db, 0)).getTime()).toBeGreaterThan(started.getTime());
     } finally {
       await client.end();
     }

@@ -30,7 +30,7 @@ export async function saveSurveyRatingScan(db: Db, instrumentId: string, scan: S
 export async function surveyRatingHorizon(db: Db, marginMs = 10 * 60_000): Promise<Date> {
   const result = await sql<{ horizon: Date | string }>`
     select least(now() - make_interval(secs => ${marginMs / 1000}),
-                 (select min(xact_start) from pg_stat_activity where pid <> pg_backend_pid())) as horizon`.execute(db);
+                 (select min(xact_start) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid())) as horizon`.execute(db);
   const horizon = result.rows[0]?.horizon;
   if (horizon === undefined) throw new Error('survey rating horizon: no row');
   return new Date(horizon);
