@@ -4,8 +4,9 @@
  * (BENCH_RESPONSES to change), whose first question is a 好差评 rating (about 39% 差评), is imported
  * and dated a day back, as history; then, timed: the first pass (every 差评 gets its item), passes
  * with nothing new (medians of 3: what every pipeline pass pays), and a pass after 1,000 new
- * responses. The reference, in the same run, is the query every pass ran before (all the
- * instrument's answers, anti-joined with the items), once, with fresh statistics. PostgreSQL
+ * responses; then as many hotline tickets, 40% 差评, likewise. The reference, in the same run, is
+ * the query every pass ran before (all the instrument's answers, or all 差评 tickets, anti-joined
+ * with the items), once per 1,000 items to open, timed once with fresh statistics. PostgreSQL
  * (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, a fresh schema), then PGlite
  * (in memory) on a tenth of the responses.
  */
@@ -55,6 +56,16 @@ const previousQuery = (db: Db) => sql`
    order by s.submitted_at, s.id
    limit 1000`.execute(db);
 
+/** The ticket query each pass ran before, for one batch of 1,000. */
+const previousTicketQuery = (db: Db) => sql`
+  select t.community_id, t.id as origin_id, t.rating, coalesce(t.closed_at, t.opened_at) as rated_at
+    from tickets t
+   where t.rating <= 2
+     and not exists (select r.id from rectifications r
+                      where r.community_id = t.community_id and r.origin_kind = 'ticket' and r.origin_id = t.id and r.origin_ref = '')
+   order by t.opened_at
+   limit 1000`.execute(db);
+
 async function run(db: Db, n: number, name: string): Promise<void> {
   const file = join(dir, `survey-${n}.csv`);
   await writeSurveyFile(file, n);
@@ -81,11 +92,31 @@ async function run(db: Db, n: number, name: string): Promise<void> {
   let openedNew = 0;
   const after = await seconds(async () => (openedNew = (await openRectifications(db, config, calendar)).opened));
 
+  // Hotline tickets, as many as responses, 40% rated 差评, closed a day after opening.
+  await sql`insert into communities (id, name_zh, name_en) values ('bench', '基准', 'Bench') on conflict do nothing`.execute(db);
+  await sql`insert into sources (id, kind, community_id, name, location, reach, enabled) values ('bench-hotline', 'servicedesk', 'bench', '12345', 'x', 1, true)`.execute(db);
+  await sql`
+    insert into tickets (community_id, source_id, external_id, opened_at, closed_at, rating)
+    select 'bench', 'bench-hotline', 'T' || g, timestamptz '2026-01-01' + g * interval '1 minute', timestamptz '2026-01-02' + g * interval '1 minute', 1 + g % 5
+      from generate_series(1, ${n}) g`.execute(db);
+  await sql`analyze tickets`.execute(db);
+  let ticketItems = 0;
+  const ticketFirst = await seconds(async () => (ticketItems = (await openRectifications(db, config, calendar)).opened));
+  const ticketIdle: number[] = [];
+  for (let i = 0; i < 3; i++) ticketIdle.push(await seconds(() => openRectifications(db, config, calendar)));
+  await sql`analyze rectifications`.execute(db);
+  const ticketReference: number[] = [];
+  for (let i = 0; i < 3; i++) ticketReference.push(await seconds(() => previousTicketQuery(db)));
+
   console.log(`${name}: ${summary.new.toLocaleString('en-US')} responses, ${opened.toLocaleString('en-US')} 差评`);
   console.log(`  first pass (every item opened)            ${s(first)}`);
   console.log(`  pass with nothing new (median of 3)       ${s(median(idle))}   [${idle.map(s).join(', ')}]`);
   console.log(`  previous query, one batch (median of 3)   ${s(median(reference))}   → ${(median(reference) / median(idle)).toFixed(0)}× the pass with nothing new`);
   console.log(`  pass after 1,000 new responses            ${s(after)}   (${openedNew} items opened)`);
+  console.log(`  then ${n.toLocaleString('en-US')} hotline tickets, ${ticketItems.toLocaleString('en-US')} 差评:`);
+  console.log(`  first pass (every item opened)            ${s(ticketFirst)}`);
+  console.log(`  pass with nothing new (median of 3)       ${s(median(ticketIdle))}   [${ticketIdle.map(s).join(', ')}]`);
+  console.log(`  previous ticket query, one batch          ${s(median(ticketReference))}   (median of 3, fresh statistics)`);
 }
 
 const schema = `bench_rectifications_${randomBytes(4).toString('hex')}`;

@@ -3,7 +3,7 @@ import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { storedInstruments } from '../../warehouse/read-models/survey-instrument.ts';
 import { type BadRating, surveyBadRatings, unrectifiedBadRatings } from '../../warehouse/rectifications/bad-ratings.ts';
-import { type DueRating, openRectificationItems } from '../../warehouse/rectifications/open-rectification.ts';
+import { analyzeRectifications, openRectificationItems } from '../../warehouse/rectifications/open-rectification.ts';
 import { readSurveyRatingScan, saveSurveyRatingScan, surveyRatingHorizon } from '../../warehouse/rectifications/survey-rating-scans.ts';
 
 /** Counts working days the way the configured calendar does (public holidays, 调休 make-up days). */
@@ -15,7 +15,8 @@ export interface RectificationsOpened {
   opened: number;
 }
 
-const BATCH = 1_000;
+/** Ticket 差评 opened per query. */
+const TICKET_PAGE = 5_000;
 /** Survey responses read per query. */
 const RESPONSE_PAGE = 5_000;
 
@@ -29,12 +30,20 @@ const BAD_MAX_SCORE = ((HAOCHAPING_BAD_MAX - 1) / 4) * 100;
  * responses are read once: each pass reads only those stored since the pass before.
  */
 export async function openRectifications(db: Db, config: Config, calendar: WorkingDayCalendar): Promise<RectificationsOpened> {
-  const due = (rating: BadRating): DueRating => ({ rating, due_at: calendar.addWorkingDays(rating.rated_at, config.rectification.due_working_days) });
+  const due = (rating: BadRating): Date => calendar.addWorkingDays(rating.rated_at, config.rectification.due_working_days);
   let opened = 0;
-  for (;;) {
-    const pending = await unrectifiedBadRatings(db, BATCH);
-    opened += await openRectificationItems(db, pending.map(due));
-    if (pending.length < BATCH) break;
+  for (let sinceAnalyze = 0; ; ) {
+    const pending = await unrectifiedBadRatings(db, TICKET_PAGE);
+    const count = await openRectificationItems(db, pending, due);
+    opened += count;
+    if (pending.length < TICKET_PAGE) break;
+    // The query anti-joins the items. Planned on statistics from before this pass's thousands of new
+    // items, it became a nested loop over all of them (minutes per page): refresh them as they grow.
+    sinceAnalyze += count;
+    if (sinceAnalyze >= TICKET_PAGE) {
+      await analyzeRectifications(db);
+      sinceAnalyze = 0;
+    }
   }
   for (const { instrument } of await storedInstruments(db)) {
     const questionIds = haochapingQuestionIds(instrument);
@@ -44,7 +53,7 @@ export async function openRectifications(db: Db, config: Config, calendar: Worki
 }
 
 /** One instrument's 差评 among the responses stored since its last scan (all of them when its 好差评 questions changed). */
-async function openSurveyRectifications(db: Db, instrumentId: string, questionIds: string[], due: (rating: BadRating) => DueRating): Promise<number> {
+async function openSurveyRectifications(db: Db, instrumentId: string, questionIds: string[], due: (rating: BadRating) => Date): Promise<number> {
   // Taken before reading: whatever is stored later, or is still being stored, is read next time.
   const horizon = await surveyRatingHorizon(db);
   const scan = await readSurveyRatingScan(db, instrumentId);
@@ -53,7 +62,7 @@ async function openSurveyRectifications(db: Db, instrumentId: string, questionId
   let opened = 0;
   for (let afterId = 0; ; ) {
     const page = await surveyBadRatings(db, { instrumentId, questionIds, maxScore: BAD_MAX_SCORE }, { storedFrom, afterId, limit: RESPONSE_PAGE });
-    opened += await openRectificationItems(db, page.ratings.map(due));
+    opened += await openRectificationItems(db, page.ratings, due);
     if (page.lastId === undefined) break;
     afterId = page.lastId;
   }
