@@ -31,6 +31,13 @@ export async function importSurveyJson(db: Db, { file, instrument, pseudonymKey 
     const seen = Object.keys(records[0] ?? {}).slice(0, 12);
     throw new JsonFileError(`${file}: no record has any question of instrument "${instrument.id}" (first record's fields: ${seen.join(', ')})`);
   }
+  // SurveyJS results hold no submission time unless the form records one: every record would be a reject.
+  const submitted = instrument.submitted_at;
+  if (submitted !== undefined && records.length > 0 && !records.some((record) => jsonField(record, submitted) !== undefined)) {
+    throw new JsonFileError(
+      `${file}: no record has the submission time field "${submitted}" of instrument "${instrument.id}" (give the instrument submitted_at: the field that holds it, or submitted_on: YYYY-MM-DD for a file of one day)`,
+    );
+  }
 
   await ensureCommunity(db, { id: instrument.community });
   await ensureSource(db, { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 });

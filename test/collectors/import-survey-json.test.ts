@@ -74,6 +74,19 @@ describe.each(drivers)('importSurveyJson on $name', (driver) => {
     expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 0, duplicate: 3 });
   });
 
+  it('refuses a file none of whose records has the submission time field, naming it and the alternatives, storing nothing', async () => {
+    const { db } = database;
+    const undated = { ...instrument, submitted_at: 'submittedOn' };
+    const file = resolve(fixtures, 'surveyjs-results.json');
+    await expect(importSurveyJson(db, { file, instrument: undated, pseudonymKey })).rejects.toThrow(
+      /no record has the submission time field "submittedOn" of instrument "expat-pulse" \(give the instrument submitted_at: .*submitted_on: YYYY-MM-DD/,
+    );
+    expect(await countRows(db, ['survey_responses', 'rejects'])).toEqual({ survey_responses: 0, rejects: 0 });
+    // A fixed day instead: the records land.
+    const oneDay = { ...instrument, submitted_at: undefined, submitted_on: '2026-03-02' };
+    expect(await importSurveyJson(db, { file, instrument: oneDay, pseudonymKey })).toMatchObject({ new: 2 });
+  });
+
   it('refuses a file none of whose records has a question of the instrument, storing nothing', async () => {
     const { db } = database;
     const other = { ...instrument, questions: instrument.questions.map((q) => ({ ...q, column: `other.${q.id}` })) };
