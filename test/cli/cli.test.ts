@@ -35,7 +35,7 @@ describe('the talentpulse command', () => {
     expect(survey.stdout).toContain('--instrument <file>');
   });
 
-  it('says how many 差评 rectification items a score run opened', async () => {
+  it('says how many 差评 rectification items a score run opened, and lists them overdue with the period\'s rates', async () => {
     const instrument = join(dataDir, 'desk-rating.yaml');
     writeFileSync(instrument, ['id: cli-desk-rating', 'community: lixia-intl', 'respondent_id: R', 'submitted_at: T', 'questions:', '  - { id: desk, column: 评价, scale: { type: haochaping } }'].join('\n'));
     const csv = join(dataDir, 'desk-rating.csv');
@@ -45,6 +45,16 @@ describe('the talentpulse command', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('2 差评 rectification items opened');
     expect((await talentpulse(['score'])).stdout).toContain('0 差评 rectification items opened');
+
+    // Both were due in March 2026: the queue shows them overdue, the rates count them.
+    const queue = await talentpulse(['rectifications', '--overdue', '--period', '2026-03']);
+    expect(queue.code).toBe(0);
+    expect(queue.stdout).toMatch(/overdue now 2/);
+    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +不满意 +2026-03-02 +2026-03-\d\d +open +OVERDUE \d+ d$/m);
+    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +非常不满意 +2026-03-02 /m);
+    const json = JSON.parse((await talentpulse(['rectifications', '--period', '2026-03', '--json'])).stdout) as { rates: { overdue: number }; items: { overdue: boolean }[] };
+    expect(json.rates.overdue).toBe(2);
+    expect(json.items.map((item) => item.overdue)).toEqual([true, true]);
   });
 
   it('scores one text per line as JSON lines', async () => {
