@@ -18,8 +18,13 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - width(cell))).join('  ').trimEnd()).join('\n');
 }
 
-function label(cell: { question: string; segment?: string | null }, grouped: boolean): string[] {
-  return grouped ? [cell.question, cell.segment ?? '(none)'] : [cell.question];
+const LABEL_WIDTH = 40;
+
+/** The question's id with the start of its label, when the instrument gives one (--json has all of it). */
+function label(cell: { question: string; label?: string; segment?: string | null }, grouped: boolean): string[] {
+  const text = cell.label === undefined ? '' : [...cell.label].length > LABEL_WIDTH ? `${[...cell.label].slice(0, LABEL_WIDTH - 1).join('')}…` : cell.label;
+  const question = text === '' ? cell.question : `${cell.question} ${text}`;
+  return grouped ? [question, cell.segment ?? '(none)'] : [question];
 }
 
 function figures(cell: CellFigures, minCell: number): string[] {

@@ -22,6 +22,7 @@ import { importCommand } from './commands/imports.ts';
 import { metricsSurveyCommand } from './commands/metrics-survey.ts';
 import { metricsTicketsCommand } from './commands/metrics-tickets.ts';
 import { parseFeedCommand } from './commands/parse-feed.ts';
+import { rectificationsCommand } from './commands/rectifications.ts';
 import { formatCrawlReport } from './format-crawl.ts';
 import { formatSummary } from './format-summary.ts';
 import { databaseOptions, withWarehouse } from './warehouse.ts';
@@ -91,7 +92,7 @@ program
 
 program
   .command('score')
-  .description('score new mentions and tickets (sentiment, clauses), rebuild the rollups and check the alert rules')
+  .description('score new mentions and tickets (sentiment, clauses), open a rectification item for each new 差评, rebuild the rollups and check the alert rules')
   .option('--rescore', 'after a model change: drop the current scorer version\'s scores, score all history again and rebuild all rollups')
   .action(async (options: { rescore?: boolean }) => {
     const c = config();
@@ -100,6 +101,8 @@ program
       const outcome = await runPipeline(db, c, loadClauses(), { rescore: options.rescore ?? false });
       if (options.rescore) console.log(`dropped ${outcome.scored.dropped} scores of ${outcome.scored.scorer_version} (older versions kept)`);
       console.log(`scored ${outcome.scored.scored} (${outcome.scored.mentions} mentions, ${outcome.scored.tickets} tickets) with ${outcome.scored.scorer_version}; ${outcome.rollup_rows} rollup rows`);
+      // The 好差评 loop starts here: say how many new 差评 now wait for an owner (the 差评整改 page lists them).
+      console.log(`${outcome.rectifications_opened} 差评 rectification item${outcome.rectifications_opened === 1 ? '' : 's'} opened`);
       for (const check of outcome.spike_checks) console.log(`${check.community_id}: ${check.reason}${check.alert_id ? ` → alert #${check.alert_id}` : ''}`);
     });
   });
@@ -138,6 +141,7 @@ program.addCommand(extractCommand(config));
 program.addCommand(parseFeedCommand(config));
 program.addCommand(crawlCommand(config));
 program.addCommand(detectCommand());
+program.addCommand(rectificationsCommand(config));
 const metrics = program.command('metrics').description('figures leaders can act on and experts can defend');
 metrics.addCommand(metricsSurveyCommand(config));
 metrics.addCommand(metricsTicketsCommand(config));

@@ -74,6 +74,8 @@ export const questionSchema = z.object({
   id: slug,
   /** Where the answer is: a CSV header, a Kobo question path ("group_x/q1"), a SurveyJS name or matrix row ("quality.row1"). */
   column: z.string().min(1),
+  /** What the question asks, in the words leaders read ("Overall quality of city services"): printed beside its id. */
+  label: z.string().min(1).optional(),
   clause: clauseId.optional(),
   scale: z.discriminatedUnion('type', [likertScale, npsScale, multiScale, haochapingScale]),
 });

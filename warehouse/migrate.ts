@@ -11,6 +11,7 @@ import * as rectifications from './migrations/2026-11-30T1500-rectifications.ts'
 import * as incidents from './migrations/2026-11-30T1600-incidents.ts';
 import * as surveyAnswerArrays from './migrations/2026-11-30T1700-survey-answer-arrays.ts';
 import * as surveyResponseSourceKey from './migrations/2026-11-30T1800-survey-response-source-key.ts';
+import * as surveyRatingScans from './migrations/2026-11-30T1900-survey-rating-scans.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1600-incidents': incidents,
   '2026-11-30T1700-survey-answer-arrays': surveyAnswerArrays,
   '2026-11-30T1800-survey-response-source-key': surveyResponseSourceKey,
+  '2026-11-30T1900-survey-rating-scans': surveyRatingScans,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

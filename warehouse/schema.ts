@@ -100,6 +100,15 @@ export interface SurveyInstrumentsTable {
   updated_at: Timestamp;
 }
 
+/** How far the pipeline has read an instrument's responses for 差评 (migration T1900). */
+export interface SurveyRatingScansTable {
+  instrument_id: string;
+  /** The 好差评 questions read; another set means reading the instrument again from the start. */
+  question_ids: string[];
+  /** Every response stored (created_at) before this time has been read. */
+  scanned_through: Timestamp;
+}
+
 export interface TicketsTable {
   id: Generated<number>;
   community_id: string;
@@ -347,6 +356,7 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
   survey_instruments: SurveyInstrumentsTable;
+  survey_rating_scans: SurveyRatingScansTable;
   tickets: TicketsTable;
   mentions: MentionsTable;
   scores: ScoresTable;

@@ -2,6 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource } from '../../warehouse/writers/sources.ts';
+import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { jsonField } from '../shared/json-record.ts';
 import { JsonFileError, readJsonRecords } from '../shared/json-records-file.ts';
@@ -30,6 +31,13 @@ export async function importSurveyJson(db: Db, { file, instrument, pseudonymKey 
     const seen = Object.keys(records[0] ?? {}).slice(0, 12);
     throw new JsonFileError(`${file}: no record has any question of instrument "${instrument.id}" (first record's fields: ${seen.join(', ')})`);
   }
+  // SurveyJS results hold no submission time unless the form records one: every record would be a reject.
+  const submitted = instrument.submitted_at;
+  if (submitted !== undefined && records.length > 0 && !records.some((record) => jsonField(record, submitted) !== undefined)) {
+    throw new JsonFileError(
+      `${file}: no record has the submission time field "${submitted}" of instrument "${instrument.id}" (give the instrument submitted_at: the field that holds it, or submitted_on: YYYY-MM-DD for a file of one day)`,
+    );
+  }
 
   await ensureCommunity(db, { id: instrument.community });
   await ensureSource(db, { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 });
@@ -57,6 +65,8 @@ export async function importSurveyJson(db: Db, { file, instrument, pseudonymKey 
       if (batch.length >= BATCH) await write();
     }
     await write();
+    // As a CSV import does: metrics, the Surveys page and the 差评 rectifications read the stored definition.
+    await upsertSurveyInstrument(db, instrument);
     return await run.finish();
   } catch (error) {
     await run.finish(`${file}: ${(error as Error).message}`);

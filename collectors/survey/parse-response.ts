@@ -2,6 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
 import type { CellValue } from '../shared/json-record.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
+import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
 import { scoreAnswer, type SingleScale } from './score-answer.ts';
 import { scoreChoices } from './score-choices.ts';
@@ -153,7 +154,7 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
   const segments: Record<string, string> = {};
   for (const name in instrument.segments) {
     const value = text(blanks, read(instrument.segments[name] as string));
-    if (value !== '') segments[name] = value;
+    if (value !== '') segments[name] = redactedSegment(value);
   }
   let respondent: string | undefined;
   for (const column of options.idColumns ?? (instrument.respondent_id ? [instrument.respondent_id] : [])) {
@@ -173,6 +174,19 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
       source_row: place.row,
     },
   };
+}
+
+// Segment values repeat (a language, a district): each is redacted once; past a thousand, just redact.
+const redactedSegments = new Map<string, string>();
+
+/** A segment is whatever the export's column holds, typed text too: it is stored and printed redacted like any. */
+function redactedSegment(value: string): string {
+  let redacted = redactedSegments.get(value);
+  if (redacted === undefined) {
+    redacted = redactPersonalData(value);
+    if (redactedSegments.size < 1000) redactedSegments.set(value, redacted);
+  }
+  return redacted;
 }
 
 function reject(place: ResponsePlace, field: string | null, value: string | null, reason: string): Reject {

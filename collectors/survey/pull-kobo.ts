@@ -1,6 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { KoboSource } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
+import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { pullApi } from '../shared/api-pull.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
@@ -59,6 +60,11 @@ export function pullKobo(db: Db, { source, instrument, fetcher, pseudonymKey }: 
     cursorOf: (record) => jsonText(record, SUBMISSION_TIME) || undefined,
     sorted: true,
     maxPages: source.max_pages,
-    write: (db, rows, alsoInTransaction) => storeSurveyRows(db, rows, alsoInTransaction),
+    // The definition lands with the page: metrics, the Surveys page and the 差评 rectifications read it.
+    write: (db, rows, alsoInTransaction) =>
+      storeSurveyRows(db, rows, async (trx) => {
+        await upsertSurveyInstrument(trx, instrument);
+        await alsoInTransaction(trx);
+      }),
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { insertRejects } from '../../warehouse/writers/rejects.ts';
 import { ensureSource, markSourceProducedNew, markSourceSucceeded } from '../../warehouse/writers/sources.ts';
+import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import { isJsonRecord } from '../shared/json-record.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
@@ -46,6 +47,9 @@ export async function receiveSurveyResponse(db: Db, instrument: Instrument, body
     return { ok: false, problems };
   }
   const [stored = false] = await storeSurveyRows(db, [parsed.row]);
+  // Metrics, the Surveys page and the 差评 rectifications read the stored definition. Outside the
+  // response's transaction, so concurrent deliveries do not queue on the instrument's row.
+  if (stored) await upsertSurveyInstrument(db, instrument);
   await markSourceSucceeded(db, source.id, options.receivedAt);
   if (stored) await markSourceProducedNew(db, source.id, options.receivedAt);
   return { ok: true, stored };

@@ -70,12 +70,18 @@ export function compareCells(current: CellFigures, baseline: CellFigures): Pick<
 }
 
 function identityOf(cell: QuestionCell): CellIdentity {
-  return { question: cell.question, clause: cell.clause, kind: cell.kind, ...('segment' in cell ? { segment: cell.segment ?? null } : {}) };
+  return {
+    question: cell.question,
+    ...(cell.label !== undefined ? { label: cell.label } : {}),
+    clause: cell.clause,
+    kind: cell.kind,
+    ...('segment' in cell ? { segment: cell.segment ?? null } : {}),
+  };
 }
 
 function figuresOf(cell: QuestionCell | undefined): CellFigures {
   if (!cell || cell.suppressed) return { suppressed: true };
-  const { question: _q, clause: _c, segment: _s, ...figures } = cell;
+  const { question: _q, label: _l, clause: _c, segment: _s, ...figures } = cell;
   return figures;
 }
 

@@ -22,6 +22,8 @@ export type CellFigures =
 
 export interface CellIdentity {
   question: string;
+  /** The question's label in the instrument, when it gives one. */
+  label?: string;
   clause: string | null;
   kind: 'likert' | 'nps' | 'multi';
   /** The segment value when grouped (--by); null for responses without one. Absent when not grouped. */
@@ -90,6 +92,7 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
       const mine = counts.filter((c) => c.question_id === id && c.segment === segment);
       cells.push({
         question: id,
+        ...(question.label !== undefined ? { label: question.label } : {}),
         clause: question.clause ?? null,
         kind: question.scale.type === 'haochaping' ? 'likert' : question.scale.type,
         ...(grouped ? { segment } : {}),

@@ -12,7 +12,7 @@ export interface LikertFigures {
   /** Mean score 0–100. */
   index: number;
   sd: number | null;
-  /** 95% Student t-interval of the index; null when n < 2. */
+  /** 95% Student t-interval of the index, cut to 0–100 as the index cannot leave it; null when n < 2. */
   ci: [number, number] | null;
   /** Answers in the two best points of the scale (after reversal). */
   satisfied: number;
@@ -59,7 +59,10 @@ export function likertFigures(counts: readonly ScoreCount[], scale: { min: numbe
   const secondBest = span > 1 ? ((span - 1) / span) * 100 : 0;
   const satisfied = counts.filter((c) => c.score >= secondBest - EPSILON).reduce((total, c) => total + c.n, 0);
   const stats = meanWithCi(n, sum, sumSq, level);
-  return { n, index: stats.mean ?? sum / n, sd: stats.sd, ci: stats.ci, satisfied, pct_satisfied: (satisfied / n) * 100 };
+  // A small or lopsided cell's t-interval can reach past the scale ("[40.2, 101.5]"): cut it at the
+  // ends, as the NPS interval is cut at ±100.
+  const ci: [number, number] | null = stats.ci && [Math.max(0, stats.ci[0]), Math.min(100, stats.ci[1])];
+  return { n, index: stats.mean ?? sum / n, sd: stats.sd, ci, satisfied, pct_satisfied: (satisfied / n) * 100 };
 }
 
 /** NPS figures of a 0–10 item stored as point×10. null for no answers. */

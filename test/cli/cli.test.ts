@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,28 @@ describe('the talentpulse command', () => {
     for (const command of ['start', 'migrate', 'collect', 'import', 'score', 'users', 'sentiment', 'extract', 'parse-feed']) expect(help.stdout).toContain(command);
     const survey = await talentpulse(['import', 'survey', '--help']);
     expect(survey.stdout).toContain('--instrument <file>');
+  });
+
+  it('says how many 差评 rectification items a score run opened, and lists them overdue with the period\'s rates', async () => {
+    const instrument = join(dataDir, 'desk-rating.yaml');
+    writeFileSync(instrument, ['id: cli-desk-rating', 'community: lixia-intl', 'respondent_id: R', 'submitted_at: T', 'questions:', '  - { id: desk, column: 评价, scale: { type: haochaping } }'].join('\n'));
+    const csv = join(dataDir, 'desk-rating.csv');
+    writeFileSync(csv, ['R,T,评价', 'a,2026-03-02 09:00,不满意', 'b,2026-03-02 10:00,满意', 'c,2026-03-02 11:00,非常不满意'].join('\n'));
+    expect((await talentpulse(['import', 'survey', csv, '--instrument', instrument])).code).toBe(0);
+    const first = await talentpulse(['score']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2 差评 rectification items opened');
+    expect((await talentpulse(['score'])).stdout).toContain('0 差评 rectification items opened');
+
+    // Both were due in March 2026: the queue shows them overdue, the rates count them.
+    const queue = await talentpulse(['rectifications', '--overdue', '--period', '2026-03']);
+    expect(queue.code).toBe(0);
+    expect(queue.stdout).toMatch(/overdue now 2/);
+    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +不满意 +2026-03-02 +2026-03-\d\d +open +OVERDUE \d+ d$/m);
+    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +非常不满意 +2026-03-02 /m);
+    const json = JSON.parse((await talentpulse(['rectifications', '--period', '2026-03', '--json'])).stdout) as { rates: { overdue: number }; items: { overdue: boolean }[] };
+    expect(json.rates.overdue).toBe(2);
+    expect(json.items.map((item) => item.overdue)).toEqual([true, true]);
   });
 
   it('scores one text per line as JSON lines', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadInstrument } from '../../config/instrument.ts';
 import { importSurveyJson } from '../../collectors/survey/import-survey-json.ts';
 import { JsonFileError } from '../../collectors/shared/json-records-file.ts';
+import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { countRows } from './table-counts.ts';
 
@@ -52,6 +53,17 @@ describe.each(drivers)('importSurveyJson on $name', (driver) => {
     expect(await countRows(db, ['survey_responses', 'survey_answers'])).toEqual(before);
   });
 
+  it('stores the instrument, so its metrics can be asked for right after the import', async () => {
+    const { db } = database;
+    await importSurveyJson(db, { file: resolve(fixtures, 'surveyjs-results.json'), instrument, pseudonymKey });
+    const metrics = await surveyMetrics(db, { instrumentId: 'expat-pulse', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(metrics.cells.map((cell) => [cell.question, cell.suppressed ? null : cell.n])).toEqual([
+      ['visa', 2],
+      ['housing', 1],
+      ['recommend', 2],
+    ]);
+  });
+
   it('reads NDJSON line by line: identical anonymous responses stay apart, a broken line is a reject naming it', async () => {
     const { db } = database;
     const file = resolve(fixtures, 'surveyjs-anonymous.ndjson');
@@ -60,6 +72,19 @@ describe.each(drivers)('importSurveyJson on $name', (driver) => {
     expect(reject.row).toBe(4);
     expect(reject.reason).toMatch(/^not valid JSON/);
     expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 0, duplicate: 3 });
+  });
+
+  it('refuses a file none of whose records has the submission time field, naming it and the alternatives, storing nothing', async () => {
+    const { db } = database;
+    const undated = { ...instrument, submitted_at: 'submittedOn' };
+    const file = resolve(fixtures, 'surveyjs-results.json');
+    await expect(importSurveyJson(db, { file, instrument: undated, pseudonymKey })).rejects.toThrow(
+      /no record has the submission time field "submittedOn" of instrument "expat-pulse" \(give the instrument submitted_at: .*submitted_on: YYYY-MM-DD/,
+    );
+    expect(await countRows(db, ['survey_responses', 'rejects'])).toEqual({ survey_responses: 0, rejects: 0 });
+    // A fixed day instead: the records land.
+    const oneDay = { ...instrument, submitted_at: undefined, submitted_on: '2026-03-02' };
+    expect(await importSurveyJson(db, { file, instrument: oneDay, pseudonymKey })).toMatchObject({ new: 2 });
   });
 
   it('refuses a file none of whose records has a question of the instrument, storing nothing', async () => {

@@ -1,8 +1,11 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadInstrument } from '../../config/instrument.ts';
+import { instrumentSchema, loadInstrument } from '../../config/instrument.ts';
 import { MissingColumnError } from '../../collectors/shared/csv-header.ts';
 import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
+import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { countRows } from './table-counts.ts';
 
@@ -96,6 +99,21 @@ describe.each(drivers)('importSurveyCsv on $name', (driver) => {
 
     const run = await db.selectFrom('collector_runs').select(['status']).executeTakeFirstOrThrow();
     expect(run.status).toBe('partial');
+  });
+
+  it('redacts personal data typed into a segment column before storing it, so --by never prints it', async () => {
+    const { db } = database;
+    const file = join(mkdtempSync(join(tmpdir(), 'segments-')), 'employer.csv');
+    writeFileSync(file, ['R,T,Employer,Q', 'a,2026-03-02 09:00,Acme (contact 13812345678),4', 'b,2026-03-02 10:00,jane.doe@example.org,5', 'c,2026-03-02 11:00,Acme,3'].join('\n'));
+    const typed = instrumentSchema.parse({
+      id: 'typed-segment', community: 'lixia-intl', respondent_id: 'R', submitted_at: 'T', segments: { employer: 'Employer' },
+      questions: [{ id: 'q', column: 'Q', scale: { type: 'likert', min: 1, max: 5 } }],
+    });
+    expect(await importSurveyCsv(db, { file, instrument: typed, pseudonymKey })).toMatchObject({ new: 3, rejected: 0 });
+    const stored = await db.selectFrom('survey_responses').select('segments').orderBy('source_row').execute();
+    expect(stored.map((row) => row.segments)).toEqual([{ employer: 'Acme (contact [PHONE])' }, { employer: '[EMAIL]' }, { employer: 'Acme' }]);
+    const metrics = await surveyMetrics(db, { instrumentId: 'typed-segment', by: 'employer', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(JSON.stringify(metrics)).not.toMatch(/13812345678|jane\.doe/);
   });
 
   it('fails before writing anything when the file lacks an instrument column', async () => {

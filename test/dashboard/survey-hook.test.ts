@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../config/schema.ts';
+import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startDashboard, testConfig } from './helpers.ts';
 
@@ -35,6 +36,13 @@ describe.each(drivers)('the survey webhook on $name', (driver) => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.submitted_at.toISOString()).toBe('2026-03-02T01:15:00.000Z');
     expect(stored[0]?.response_key).toMatch(/^p:[0-9a-f]{16}$/);
+    // The instrument is stored with the response: its metrics can be asked for at once.
+    const metrics = await surveyMetrics(tdb.db, { instrumentId: 'expat-pulse', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(metrics.cells.map((cell) => [cell.question, cell.suppressed ? null : cell.n])).toEqual([
+      ['visa', 1],
+      ['housing', null],
+      ['recommend', 1],
+    ]);
   });
 
   it('accepts a Bearer secret, and takes the arrival time when the response has none', async () => {

@@ -6,6 +6,7 @@ import { instrumentSchema } from '../../config/instrument.ts';
 import { importSurveyCsv } from '../../collectors/survey/import-survey.ts';
 import { surveyComparison } from '../../pipeline/metrics/survey-comparison.ts';
 import { type QuestionCell, surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
+import { formatSurveyComparison, formatSurveyMetrics } from '../../cli/format-survey-metrics.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
 // Our own survey: 60 responses in January 2026 and 60 in March, two segments of 57 and 3
@@ -38,7 +39,7 @@ const instrument = instrumentSchema.parse({
   segments: { language: 'Language' },
   questions: [
     { id: 'service', column: 'Service', clause: '8.1.2', scale: { type: 'likert', min: 1, max: 5, dont_know: ['DK'] } },
-    { id: 'waiting', column: 'Waiting too long', scale: { type: 'likert', min: 1, max: 5, reverse: true } },
+    { id: 'waiting', column: 'Waiting too long', label: 'I waited too long at the desk', scale: { type: 'likert', min: 1, max: 5, reverse: true } },
     { id: 'recommend', column: 'Recommend', scale: { type: 'nps' } },
   ],
 });
@@ -119,6 +120,16 @@ describe.each(drivers)('survey metrics on $name', (driver) => {
     expect(service.satisfied_change?.difference).toBeCloseTo((top(b) / b.length - top(a) / a.length) * 100, 9);
     expect(service.satisfied_change?.z).toBeCloseTo(z, 9);
     expect(comparison.cells.find((c) => c.question === 'recommend')?.nps_change).toBeDefined();
+  });
+
+  it('names a question by its label where the instrument gives one, in JSON and in the printed tables', async () => {
+    const metrics = await surveyMetrics(database.db, options);
+    expect(cell(metrics.cells, 'waiting')?.label).toBe('I waited too long at the desk');
+    expect(cell(metrics.cells, 'service')).not.toHaveProperty('label');
+    expect(formatSurveyMetrics(metrics)).toMatch(/^waiting I waited too long at the desk +120 /m);
+    const comparison = await surveyComparison(database.db, { ...options, period: { from: '2026-03-01', to: '2026-03-31' }, baseline: { from: '2026-01-01', to: '2026-01-31' } });
+    expect(comparison.cells.find((c) => c.question === 'waiting')?.label).toBe('I waited too long at the desk');
+    expect(formatSurveyComparison(comparison)).toMatch(/^waiting I waited too long at the desk +60 → 60 /m);
   });
 
   it('fails naming the instrument when it was never imported', async () => {

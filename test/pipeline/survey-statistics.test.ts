@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erfc, normalTwoSidedP, tTwoSidedP } from '../../pipeline/scoring/distributions.ts';
 import { npsChange, npsClass, npsWithCi } from '../../pipeline/scoring/nps.ts';
-import { scaleToHundred } from '../../pipeline/scoring/statistics.ts';
+import { meanWithCiOf, scaleToHundred } from '../../pipeline/scoring/statistics.ts';
 import { likertFigures, npsFigures } from '../../pipeline/scoring/survey-cell.ts';
 import { twoProportionZTest } from '../../pipeline/scoring/two-proportion.ts';
 import { welchTTest } from '../../pipeline/scoring/welch.ts';
@@ -132,6 +132,19 @@ describe('figures from a score distribution', () => {
     expect(figures.satisfied).toBe(raw.filter((point) => point <= 2).length);
     expect(figures.index).toBeCloseTo(mean(scores), 10);
     expect(figures.sd).toBeCloseTo(sd(scores), 10);
+  });
+
+  it('keeps the interval of a small, lopsided cell on the 0–100 scale', () => {
+    // Five answers of 5 and one of 2 on 1–5: the t-interval's upper end is past 100.
+    const counts = [
+      { score: 100, n: 5 },
+      { score: 25, n: 1 },
+    ];
+    const figures = likertFigures(counts, { min: 1, max: 5 })!;
+    const unbounded = meanWithCiOf([100, 100, 100, 100, 100, 25]).ci!;
+    expect(unbounded[1]).toBeGreaterThan(100);
+    expect(figures.ci).toEqual([unbounded[0], 100]);
+    expect(likertFigures([{ score: 0, n: 5 }, { score: 75, n: 1 }], { min: 1, max: 5 })!.ci![0]).toBe(0);
   });
 
   it('reads NPS classes back from point × 10', () => {

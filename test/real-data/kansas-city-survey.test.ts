@@ -18,7 +18,7 @@ const present = existsSync(resolve(data, waves.baseline)) && existsSync(resolve(
 if (!present) console.log(`skipped: the Kansas City survey waves are not in ${data} (../shared/data is absent)`);
 
 const full = loadInstrument(resolve(import.meta.dirname, '../../config/examples/kansas-city-resident-survey.yaml'));
-// Four of the 82 items keep the import quick; their definitions are the example file's own.
+// Four of the 81 items keep the import quick; their definitions are the example file's own.
 const kept = new Set(['q2_01', 'q2_05', 'q3_10', 'q28_h']);
 const instrument = { ...full, questions: full.questions.filter((q) => kept.has(q.id)) };
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../../collectors/http/fetcher.ts';
 import { pullKobo } from '../../collectors/survey/pull-kobo.ts';
 import { loadInstrument } from '../../config/instrument.ts';
+import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { koboSourceSchema } from '../../config/remote-source-schema.ts';
 import { readSourceCursor } from '../../warehouse/writers/source-cursors.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
@@ -55,6 +56,12 @@ describe.each(drivers)('pullKobo on $name', (driver) => {
     expect(stored.every((r) => /^p:[0-9a-f]{16}$/.test(r.response_key))).toBe(true);
     const answers = await db.selectFrom('survey_answers as a').innerJoin('survey_responses as r', 'r.id', 'a.response_id').select(['r.source_row', 'a.question_id', 'a.score']).where('r.source_row', '=', 104).orderBy('a.question_id').execute();
     expect(answers).toEqual([{ source_row: 104, question_id: 'recommend', score: 100 }, { source_row: 104, question_id: 'visa', score: 50 }]);
+    // The instrument is stored with the submissions: its metrics can be asked for at once.
+    const metrics = await surveyMetrics(db, { instrumentId: 'kobo-pulse', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(metrics.cells.map((cell) => [cell.question, cell.suppressed ? null : cell.n])).toEqual([
+      ['visa', 5],
+      ['recommend', 5],
+    ]);
 
     kobo.requests.length = 0;
     kobo.submissions.push(submission(106, '2026-03-03T00:00:00', 3));

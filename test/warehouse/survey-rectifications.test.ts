@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentSchema } from '../../config/instrument.ts';
 import { configSchema } from '../../config/schema.ts';
 import { importSurvey } from '../../collectors/survey/import-survey.ts';
+import { receiveSurveyResponse } from '../../collectors/survey/receive-response.ts';
 import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { openRectifications, type WorkingDayCalendar } from '../../pipeline/steps/open-rectifications.ts';
 import { rectificationRates } from '../../warehouse/read-models/rectification-rates.ts';
@@ -90,5 +91,15 @@ describe.each(drivers)('好差评 survey ratings open rectifications on $name', 
     // Levels 1, 2, 2, 3, 5, 4 → 0, 25, 25, 50, 100, 75: mean 45.83; 满意 and 非常满意 are the top two.
     expect(desk).toMatchObject({ kind: 'likert', suppressed: false, n: 6, satisfied: 2 });
     if (desk?.suppressed === false) expect(desk.index).toBeCloseTo(275 / 6, 6);
+  });
+
+  it('opens an item for a 差评 that arrived by webhook, as for one imported from a file', async () => {
+    const hooked = { ...instrument, id: 'desk-rating-hook', source: 'desk-rating-hook' };
+    const body = { Respondent: 'hal@example.org', Submitted: '2026-04-07 09:00', 窗口服务评价: '不满意' };
+    const received = await receiveSurveyResponse(tdb.db, hooked, body, { pseudonymKey: 'test-key', location: '/api/hooks/surveys/desk-rating-hook', receivedAt: new Date() });
+    expect(received).toEqual({ ok: true, stored: true });
+    expect(await openRectifications(tdb.db, config, calendarDays)).toEqual({ opened: 1 });
+    const items = (await rectificationsList(tdb.db)).filter((item) => item.rated_at.toISOString() === '2026-04-07T01:00:00.000Z');
+    expect(items.map((item) => [item.origin_kind, item.origin_ref, item.rating])).toEqual([['survey', 'desk', 2]]);
   });
 });

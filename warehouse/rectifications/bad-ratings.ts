@@ -53,42 +53,50 @@ export interface SurveyRatingQuestions {
   maxScore: number;
 }
 
+export interface SurveyRatingPage {
+  /** Only responses stored (created_at) at or after this time; all when undefined. */
+  storedFrom: Date | undefined;
+  /** Responses after this id (the page before's lastId), in id order. */
+  afterId: number;
+  /** Responses read per page. */
+  limit: number;
+}
+
 /**
- * The 差评 given in answers to an instrument's 好差评 questions that have no rectification item yet,
- * oldest first. Only ids and the level leave the answers: the respondent stays behind its pseudonym.
+ * The 差评 given in answers to an instrument's 好差评 questions, one page of responses at a time
+ * (the whole instrument, or those stored since a time, through survey_responses_stored_idx).
+ * `lastId` is the page's last response, read or not; undefined when no response is left. Only ids
+ * and the level leave the answers: the respondent stays behind its pseudonym.
  */
-export async function unrectifiedSurveyBadRatings(db: Db, questions: SurveyRatingQuestions, limit = 5_000): Promise<BadRating[]> {
-  if (questions.questionIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('survey_answers as a')
-    .innerJoin('survey_responses as s', (join) => join.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.response_id'))
-    .select(['s.community_id', 's.id as origin_id', 'a.question_id as origin_ref', sql<number>`a.score::float8`.as('score'), 's.submitted_at as rated_at'])
-    .where('s.instrument_id', '=', questions.instrumentId)
-    .where('a.question_id', 'in', [...questions.questionIds])
-    .where('a.score', '<=', questions.maxScore)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('rectifications as r')
-            .select('r.id')
-            .whereRef('r.community_id', '=', 's.community_id')
-            .where('r.origin_kind', '=', 'survey')
-            .whereRef('r.origin_id', '=', 's.id')
-            .whereRef('r.origin_ref', '=', 'a.question_id'),
-        ),
-      ),
-    )
-    .orderBy('s.submitted_at')
-    .orderBy('s.id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    community_id: row.community_id,
-    origin_kind: 'survey',
-    origin_id: Number(row.origin_id),
-    origin_ref: row.origin_ref,
-    // Stored on 0–100: level 1 is 0, level 2 is 25.
-    rating: Math.round(Number(row.score) / 25) + 1,
-    rated_at: new Date(row.rated_at),
-  }));
+export async function surveyBadRatings(db: Db, questions: SurveyRatingQuestions, page: SurveyRatingPage): Promise<{ ratings: BadRating[]; lastId: number | undefined }> {
+  const storedFrom = page.storedFrom === undefined ? sql`true` : sql`created_at >= ${page.storedFrom}`;
+  // Each response of the page comes back once with no rating, or once per 差评 it holds.
+  const result = await sql<{ community_id: string; id: number | string; submitted_at: Date | string; question_id: string | null; score: number | null }>`
+    select s.community_id, s.id, s.submitted_at, a.question_id, a.score::float8 as score
+      from (select community_id, id, submitted_at, answer_questions, answer_scores
+              from survey_responses
+             where instrument_id = ${questions.instrumentId} and id > ${page.afterId} and ${storedFrom}
+             order by id
+             limit ${page.limit}) s
+      left join lateral (
+            select u.question_id, u.score
+              from unnest(s.answer_questions, s.answer_scores) as u(question_id, score)
+             where u.question_id = any(${[...questions.questionIds]}::text[]) and u.score <= ${questions.maxScore}) a on true
+     order by s.id, a.question_id`.execute(db);
+  const ratings: BadRating[] = [];
+  let lastId: number | undefined;
+  for (const row of result.rows) {
+    lastId = Number(row.id);
+    if (row.question_id === null || row.score === null) continue;
+    ratings.push({
+      community_id: row.community_id,
+      origin_kind: 'survey',
+      origin_id: lastId,
+      origin_ref: row.question_id,
+      // Stored on 0–100: level 1 is 0, level 2 is 25.
+      rating: Math.round(Number(row.score) / 25) + 1,
+      rated_at: new Date(row.submitted_at),
+    });
+  }
+  return { ratings, lastId };
 }

@@ -62,6 +62,7 @@ function MetricsTable({ metrics }: { metrics: SurveyMetrics }) {
             <td>
               {cell.question}
               {cell.clause && <span className="muted small"> · {cell.clause}</span>}
+              {cell.label && <div className="small">{cell.label}</div>}
             </td>
             {grouped && <td>{cell.segment ?? '—'}</td>}
             <Figures cell={cell} />
@@ -108,6 +109,7 @@ function ComparisonTable({ comparison }: { comparison: SurveyComparison }) {
             <td>
               {cell.question}
               {cell.clause && <span className="muted small"> · {cell.clause}</span>}
+              {cell.label && <div className="small">{cell.label}</div>}
             </td>
             {grouped && <td>{cell.segment ?? '—'}</td>}
             <Figures cell={cell.current} />
