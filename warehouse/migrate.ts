@@ -29,6 +29,11 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1900-survey-rating-scans': surveyRatingScans,
 };
 
+/** Every migration's name, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 export class MigrationError extends Error {

@@ -7,12 +7,12 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../warehouse/database.ts';
 import { DatabaseInUseError } from '../../warehouse/data-dir-lock.ts';
-import { migrateToLatest } from '../../warehouse/migrate.ts';
+import { migrateToLatest, migrationNames } from '../../warehouse/migrate.ts';
 
 // An operator may start the scheduler, the dashboard and a `talentpulse collect` at once: each
 // opens the database and migrates it. They must either share it safely or be told plainly why not.
 
-const MIGRATION_COUNT = 11;
+const MIGRATION_COUNT = migrationNames().length;
 
 async function userCount(db: Db): Promise<number | undefined> {
   return (await sql<{ n: number }>`select count(*)::int as n from users`.execute(db)).rows[0]?.n;
