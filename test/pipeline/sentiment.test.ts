@@ -141,6 +141,9 @@ describe('scoreSentiment on other input', () => {
     expect(office.terms).toContain('really bad');
     expect(office.terms.some((term) => /\p{Script=Han}/u.test(term))).toBe(true);
     expect(scoreSentiment('The 12345 hotline 态度很好')).toMatchObject({ label: 'positive', terms: expect.arrayContaining(['很好']) });
+    const visa = scoreSentiment('我的 visa 还没下来，really frustrating');
+    expect(visa).toMatchObject({ label: 'negative', lang: 'zh' });
+    expect(visa.terms).toEqual(expect.arrayContaining(['frustrating', '还没下来']));
   });
 
   it('keeps an opinion written only in the second language of a mixed text', () => {
