@@ -35,10 +35,9 @@ export function createLanguageDetector(guess: StatisticalGuess) {
     // count of letters per script has nothing to add.
     const evidence = wordEvidence(text);
     if (evidence.ascii) return evidence.letters ? latin(text, evidence, languages, guess) : 'und';
-    const { counts, order } = countScripts(text, scripts);
+    const { counts, order, latinWords } = countScripts(text, scripts);
     const han = counts[Script.Han] ?? 0;
     const kana = counts[Script.Kana] ?? 0;
-    const latinLetters = counts[Script.Latin] ?? 0;
     // Japanese mixes kanji with kana; a Chinese text never has more than a stray kana.
     if (kana > 0 && kana * 5 >= han) return allowed('ja', languages);
     let top: Script = Script.None;
@@ -53,8 +52,10 @@ export function createLanguageDetector(guess: StatisticalGuess) {
         topCount = count;
       }
     }
-    // One Han character carries about a word, an English word about five letters: compare on that footing.
-    if (han > 0 && han * 3 >= latinLetters && han >= maxOther) return allowed('zh', languages);
+    // Chinese and Latin words together: the language of most of the text, counting a Han character
+    // (a syllable, most of a word) against a Latin word, so that Chinese with English words in it
+    // ("我的 visa 还没下来，really frustrating") is Chinese and English naming a place (济南) English.
+    if (han > 0 && han >= latinWords && han >= maxOther) return allowed('zh', languages);
     if (top === Script.None) return han > 0 ? allowed('zh', languages) : 'und';
     if (top === Script.Hangul) return allowed('ko', languages);
     if (top === Script.Thai) return allowed('th', languages);

@@ -6,7 +6,6 @@
  */
 import { wordEvidence } from './english-words.ts';
 import { detectLanguage, type LanguageOptions } from './language.ts';
-import { Script, scriptOf } from './scripts.ts';
 import type { SentimentResult } from './sentiment.ts';
 
 /** Scores one view with one model (scoreSentiment with a forced language). */
@@ -18,16 +17,11 @@ const PART_FLOOR = 0.3;
 // Scores are rounded to four places, so ±1 can come back: kept finite for atanh.
 const LIMIT = 0.9999;
 
-/** At least two Han characters: one alone is a name or a stray (济南, 好). */
-function hasChinese(text: string): boolean {
-  let han = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    // Every English text passes through here: below the first Han block nothing needs a closer look.
-    if (c >= 0x3400 && scriptOf(c) === Script.Han && (han += 1) >= 2) return true;
-  }
-  return false;
-}
+// At least two Han characters (as scriptOf counts them): one alone is a name or a stray (济南, 好).
+// A regular expression, not a loop: every English text passes through here, and on a string of
+// Latin-1 code units V8 rules this one out without reading it.
+const twoHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const hasChinese = (text: string) => twoHan.test(text);
 
 /**
  * English enough to score: 'yes' when plainly English, 'maybe' (ask the detector) for two Latin

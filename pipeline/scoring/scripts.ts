@@ -29,10 +29,12 @@ export interface ScriptCounts {
   order: Script[];
   /** True when the text is pure ASCII (the usual English case, read without lower-casing). */
   ascii: boolean;
+  /** Latin words: runs of Latin letters, an apostrophe inside one (don't, it’s) not breaking it. */
+  latinWords: number;
 }
 
 export function createScriptCounts(): ScriptCounts {
-  return { counts: new Int32Array(SCRIPT_COUNT), order: [], ascii: true };
+  return { counts: new Int32Array(SCRIPT_COUNT), order: [], ascii: true, latinWords: 0 };
 }
 
 /** Fills `into` (reused between calls) with the letters per script of text[start, end). */
@@ -40,10 +42,14 @@ export function countScripts(text: string, into: ScriptCounts, start = 0, end = 
   into.counts.fill(0);
   into.order.length = 0;
   into.ascii = true;
+  into.latinWords = 0;
+  let inWord = false;
   for (let i = start; i < end; i += 1) {
     const code = text.charCodeAt(i);
     if (code >= 0x80) into.ascii = false;
     const script = scriptOf(code);
+    if (script === Script.Latin && !inWord) into.latinWords += 1;
+    if (code !== 0x27 && code !== 0x2019) inWord = script === Script.Latin;
     if (script < 0) continue;
     if (into.counts[script] === 0) into.order.push(script);
     into.counts[script] = (into.counts[script] ?? 0) + 1;

@@ -78,14 +78,19 @@ function phraseText(text: string, start: number, end: number): string {
 // object pronouns (thank you, help me) are not here.
 const EDGE_WORDS =
   'a an the at of to for from with about by in on into as and or so that this these those it its i my we our your they their he she his is are was were be been am do does did have has had there here what which who how';
-// By length and first letter, so a word is checked in place, without a lower-cased copy per phrase.
-const edgeWords = new Map<number, string[]>();
-const edgeKey = (length: number, first: number) => length * 0x10000 + first;
-for (const word of EDGE_WORDS.split(' ')) edgeWords.set(edgeKey(word.length, word.charCodeAt(0)), [...(edgeWords.get(edgeKey(word.length, word.charCodeAt(0))) ?? []), word]);
+// By length and first letter, so a word is checked in place, without a lower-cased copy per phrase;
+// in an array indexed by both (length × 128 + letter) rather than a Map: every shown phrase asks.
+const EDGE_LETTERS = 128;
+const edgeWordList = EDGE_WORDS.split(' ');
+const maxEdgeLength = Math.max(...edgeWordList.map((word) => word.length));
+const edgeWords: (string[] | undefined)[] = Array.from({ length: (maxEdgeLength + 1) * EDGE_LETTERS }, () => undefined);
+for (const word of edgeWordList) (edgeWords[word.length * EDGE_LETTERS + word.charCodeAt(0)] ??= []).push(word);
 
 /** Whether text[start, end) is an edge word, in any case. */
 function isEdgeWord(text: string, start: number, end: number): boolean {
-  const candidates = edgeWords.get(edgeKey(end - start, text.charCodeAt(start) | 0x20));
+  const first = text.charCodeAt(start) | 0x20;
+  if (end - start > maxEdgeLength || first >= EDGE_LETTERS) return false;
+  const candidates = edgeWords[(end - start) * EDGE_LETTERS + first];
   if (!candidates) return false;
   for (const word of candidates) {
     let k = 1;
@@ -93,6 +98,18 @@ function isEdgeWord(text: string, start: number, end: number): boolean {
     if (k === word.length) return true;
   }
   return false;
+}
+
+// The first and the last space of phrase[start, end), -1 when there is none: a loop, because
+// V8's lastIndexOf calls into the runtime, which costs more than reading a short phrase.
+function firstSpace(phrase: string, start: number, end: number): number {
+  for (let k = start; k < end; k += 1) if (phrase.charCodeAt(k) === 0x20) return k;
+  return -1;
+}
+
+function lastSpace(phrase: string, start: number, end: number): number {
+  for (let k = end - 1; k >= start; k -= 1) if (phrase.charCodeAt(k) === 0x20) return k;
+  return -1;
 }
 
 /**
@@ -104,8 +121,8 @@ function trimEdges(phrase: string): string {
   let end = phrase.length;
   while (phrase.charCodeAt(start) === 0x7684 && end - start > 1) start += 1;
   // Word by word from each end (phrases are single-spaced and trimmed); most phrases need no copy.
-  for (let space = phrase.indexOf(' ', start); space > 0 && space < end && isEdgeWord(phrase, start, space); space = phrase.indexOf(' ', start)) start = space + 1;
-  for (let space = phrase.lastIndexOf(' ', end - 1); space >= start && isEdgeWord(phrase, space + 1, end); space = phrase.lastIndexOf(' ', end - 1)) end = space;
+  for (let space = firstSpace(phrase, start, end); space > 0 && isEdgeWord(phrase, start, space); space = firstSpace(phrase, start, end)) start = space + 1;
+  for (let space = lastSpace(phrase, start, end); space >= 0 && isEdgeWord(phrase, space + 1, end); space = lastSpace(phrase, start, end)) end = space;
   if (isEdgeWord(phrase, start, end)) return '';
   return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
 }

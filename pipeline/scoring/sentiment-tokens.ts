@@ -120,26 +120,43 @@ function enCueOf(text: string, start: number, end: number, hash: number): Cue | 
   return undefined;
 }
 
+/** Where the word pushEnglishWord last read ends. */
+let wordEnd = 0;
+
 /**
- * The English word text[start, end) in plain ASCII (and ’‘) without string allocation, hashed in
- * one pass: FNV-1a runs left to right, so the stem's hash (the word less a clitic of two or three
- * code units) is a state the pass went through, kept from its last steps. False, having pushed
- * nothing, when a code unit is beyond ASCII: such words take the general path.
+ * The English word beginning at text[i] (a word character) in plain ASCII (and ’‘), without string
+ * allocation, found and hashed in one pass: FNV-1a runs left to right, so the stem's hash (the word
+ * less a clitic of two or three code units) is a state the pass went through, kept from its last
+ * steps. Its end in wordEnd; false, having pushed nothing, when a code unit is beyond ASCII: such
+ * words take the general path.
  */
-function pushEnglishWord(tokens: Tokens, text: string, start: number, end: number): boolean {
+function pushEnglishWord(tokens: Tokens, text: string, i: number, length: number): boolean {
   // The hash of the word less its last 0, 1, 2 and 3 code units.
   let h = 0x811c9dc5;
   let less1 = h;
   let less2 = h;
   let less3 = h;
-  for (let k = start; k < end; k += 1) {
-    const c = text.charCodeAt(k);
-    if (c >= 0x80 && c !== 0x2019 && c !== 0x2018) return false;
+  let start = i;
+  let leading = true;
+  let plain = true;
+  let end = i;
+  for (; end < length; end += 1) {
+    const c = text.charCodeAt(end);
+    if (codeClass[c] !== CodeClass.Word) break;
+    // Apostrophes before a word are not part of it, but one alone is a word: while they last, the word starts again.
+    if (leading) {
+      start = end;
+      h = less1 = less2 = 0x811c9dc5;
+      leading = c === 0x27;
+    }
+    if (c >= 0x80 && c !== 0x2019 && c !== 0x2018) plain = false;
     less3 = less2;
     less2 = less1;
     less1 = h;
     h = Math.imul(h ^ (foldTable[c] ?? c), 0x01000193);
   }
+  wordEnd = end;
+  if (!plain) return false;
   const clitic = cliticLength(text, start, end);
   const stem = end - clitic;
   const hash = (clitic === 0 ? h : clitic === 2 ? less2 : less3) | 0;
@@ -208,12 +225,15 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
         i = end;
         continue;
       }
+      if (lang === 'en' && pushEnglishWord(tokens, text, i, length)) {
+        i = wordEnd;
+        continue;
+      }
       let end = i + 1;
       while (end < length && codeClass[text.charCodeAt(end)] === CodeClass.Word) end += 1;
       let start = i;
       while (start < end - 1 && text.charCodeAt(start) === 0x27) start += 1;
       i = end;
-      if (lang === 'en' && pushEnglishWord(tokens, text, start, end)) continue;
       const word = text.slice(start, end).toLowerCase().replace(/[’‘]/g, "'");
       // Split clitics the way SST-2 is tokenised: wasn't → was n't, it's → it 's.
       const clitic = lang === 'en' && word.length > 3 ? /(n't|'s|'re|'ve|'ll|'d|'m)$/.exec(word) : null;

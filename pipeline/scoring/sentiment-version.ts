@@ -5,6 +5,7 @@ export const SENTIMENT_MODEL_VERSION = 'nb-logreg-3';
  * Stored with every score, so a better scorer can re-score everything it did not write: the
  * weights' version plus a revision of the rules around them, bumped whenever those change what a
  * text gets (revision 2: terms only name phrases that pushed the score the way it went; a text of
- * emoji alone is scored by its emoji).
+ * emoji alone is scored by its emoji; revision 3: the main language of mixed Chinese-English text
+ * counts Han characters against Latin words, not letters).
  */
-export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.2`;
+export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.3`;

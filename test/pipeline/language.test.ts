@@ -42,6 +42,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('I visited 济南 last week and the service centre was great')).toBe('en');
   });
 
+  it('gives mixed Chinese and English text the language of most of it, a Han character against a Latin word', () => {
+    // Long English words do not outweigh the Chinese around them.
+    expect(detectLanguage('我的 visa 还没下来，really frustrating')).toBe('zh');
+    expect(detectLanguage('我的 application 被 rejected')).toBe('zh');
+    expect(detectLanguage('签证 office 的服务 really bad，等了三个月')).toBe('zh');
+    // Chinese names of offices and permits in an English sentence leave it English.
+    expect(detectLanguage('Our 居留许可 renewal took three weeks, the 出入境 office was helpful')).toBe('en');
+    expect(detectLanguage('Why does the 12345 hotline never answer before 10 am')).toBe('en');
+  });
+
   it('only answers with a plausible language, which the caller may choose', () => {
     // Every answer for these Latin texts lies in the default list, whatever the detector thinks of them.
     for (const text of ['Jinan', 'klein', 'Obrigado', 'Grazie mille', 'Kiitos paljon', 'Dziękuję bardzo']) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { NEUTRAL_BAND, SENTIMENT_VERSION, scoreSentiment } from '../../pipeline/scoring/index.ts';
 import { SENTIMENT_MODEL_VERSION } from '../../pipeline/scoring/sentiment-version.ts';
+import { isBlank } from '../../pipeline/scoring/sentiment.ts';
 
 const score = (text: string) => scoreSentiment(text).score;
 const label = (text: string) => scoreSentiment(text).label;
@@ -140,6 +141,9 @@ describe('scoreSentiment on other input', () => {
     expect(office.terms).toContain('really bad');
     expect(office.terms.some((term) => /\p{Script=Han}/u.test(term))).toBe(true);
     expect(scoreSentiment('The 12345 hotline 态度很好')).toMatchObject({ label: 'positive', terms: expect.arrayContaining(['很好']) });
+    const visa = scoreSentiment('我的 visa 还没下来，really frustrating');
+    expect(visa).toMatchObject({ label: 'negative', lang: 'zh' });
+    expect(visa.terms).toEqual(expect.arrayContaining(['frustrating', '还没下来']));
   });
 
   it('keeps an opinion written only in the second language of a mixed text', () => {
@@ -149,6 +153,11 @@ describe('scoreSentiment on other input', () => {
     const mixed = scoreSentiment(text);
     expect(mixed).toMatchObject({ label: 'negative', lang: 'zh' });
     expect(mixed.terms.some((term) => term.includes('waste'))).toBe(true);
+  });
+
+  it('reads one Han character in an English text as a name, not as Chinese to score', () => {
+    const text = 'The staff at the 好 desk were very helpful';
+    expect(scoreSentiment(text)).toEqual(scoreSentiment(text, { lang: 'en' }));
   });
 
   it('scores Latin words in a Chinese text in English only when they are English', () => {
@@ -197,6 +206,16 @@ describe('scoreSentiment on other input', () => {
   it('leaves empty text unscored', () => {
     expect(scoreSentiment('')).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
     expect(scoreSentiment('   ')).toMatchObject({ label: 'unscored' });
+    // Full-width spaces and a BOM from Excel exports are blank too, even with a model forced.
+    expect(scoreSentiment('\u3000\u00a0\ufeff\t', { lang: 'en' })).toEqual({ label: 'unscored', score: 0, lang: 'und', terms: [] });
+  });
+
+  it('finds blank text as trim does, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c += 1) {
+      const char = String.fromCharCode(c);
+      if (isBlank(char) !== (char.trim() === '')) expect.fail(`U+${c.toString(16)}`);
+      if (isBlank(` ${char} `) !== (char.trim() === '')) expect.fail(`U+${c.toString(16)} between spaces`);
+    }
   });
 
   it('uses the forced model when asked', () => {
