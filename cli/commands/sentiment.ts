@@ -9,28 +9,12 @@ import { scoreSentiment } from '../../pipeline/scoring/sentiment.ts';
 const isBrokenPipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 
 /**
- * Whether bytes that are not all valid UTF-8 are still UTF-8 with a few bad bytes: read as UTF-8,
- * GB18030, Big5 or Shift-JIS text gives three to six U+FFFD for every character it happens to form.
- */
-function mostlyUtf8(bytes: Buffer): boolean {
-  let bad = 0;
-  let good = 0;
-  for (const c of bytes.toString('utf8')) {
-    if (c === '\ufffd') bad += 1;
-    else if (c.charCodeAt(0) > 0x7f) good += 1;
-  }
-  return good >= 2 * bad;
-}
-
-/**
- * The encoding of stdin from its first chunk, as the importers decide it (a BOM, else bytes that are
- * valid UTF-8, else the detector, else GB18030 for Excel and 12345 exports from mainland tools),
- * except that UTF-8 with a stray bad byte stays UTF-8: the detector would read it all as mojibake.
+ * The encoding of stdin from its first chunk, as the importers decide it (see sniffEncoding: a BOM,
+ * else UTF-8 — also with a stray bad byte, which read as anything else would turn it all to
+ * mojibake — else GB18030 for Excel and 12345 exports from mainland tools, else the detector).
  */
 function stdinEncoding(first: Buffer, configured: string): string {
-  const sniffed = sniffEncoding(first, configured, false);
-  if (sniffed.evidence !== 'detector' && sniffed.evidence !== 'fallback') return sniffed.encoding;
-  return mostlyUtf8(first) ? 'utf-8' : sniffed.encoding;
+  return sniffEncoding(first, configured, false).encoding;
 }
 
 /** stdin as text in `encoding` ('auto': see stdinEncoding); a BOM is dropped. */

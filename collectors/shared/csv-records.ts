@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { sniffEncoding } from './file-encoding.ts';
 import type { TableItem } from './table-item.ts';
+import { type InvalidLine, unreadableLines, withInvalidBytes } from './unreadable-rows.ts';
+import { decodeUtf8Chunks, type Utf8Chunk } from './utf8-chunks.ts';
 
 export type CsvItem = TableItem;
 
@@ -46,20 +48,29 @@ export async function* readCsvRecords(file: string, options: CsvOptions = {}): A
   // iconv drops a UTF-16 byte-order mark itself; a UTF-8 one is dropped below.
   const decoder = native ? undefined : iconv.decodeStream(encoding);
   if (decoder) input.on('error', (error) => (decoder as unknown as Readable).destroy(error));
-  const text = (decoder ? input.pipe(decoder) : input.setEncoding('utf8')) as AsyncIterable<string>;
+  const chunks: AsyncIterable<Utf8Chunk | string> = decoder ? (input.pipe(decoder) as AsyncIterable<string>) : decodeUtf8Chunks(input as AsyncIterable<Buffer>);
   let line = 0;
   let rest = '';
   let first = true;
   // A quoted record spanning lines: its text so far, and whether its quotes are still open.
   let record = '';
   let open = false;
+  // Bytes that are not UTF-8, by the line they are on, for the record that holds them.
+  const invalid: InvalidLine[] = [];
   const finish = (raw: string): CsvItem | undefined => {
     const values = readQuotedRecord(raw, delimiter);
     if (values) return { line, values };
     return csvParseError(raw, delimiter, line);
   };
   try {
-    for await (let chunk of text) {
+    for await (const decoded of chunks) {
+      let chunk = typeof decoded === 'string' ? decoded : decoded.text;
+      if (typeof decoded !== 'string') {
+        for (const bytes of decoded.invalid) invalid.push({ line: line + 1 + bytes.newlines, where: `${bytes.hex} at byte ${bytes.offset}${bytes.gbk ? `, which read as GBK "${bytes.gbk}"` : ''}` });
+      } else if (chunk.includes('\ufffd')) {
+        // iconv reads bytes it cannot decode as U+FFFD and does not say where they were.
+        invalid.push(...unreadableLines(chunk, line));
+      }
       if (first) {
         if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
         first = false;
@@ -73,13 +84,13 @@ export async function* readCsvRecords(file: string, options: CsvOptions = {}): A
           open = quotesOpen(raw, open);
           if (!open) {
             const item = finish(trimCr(record));
-            if (item) yield item;
+            if (item) yield invalid.length === 0 ? item : withInvalidBytes(item, invalid, encoding);
           }
           continue;
         }
         if (!raw.includes('"')) {
           const content = trimCr(raw);
-          if (content !== '') yield { line, values: content.split(delimiter) };
+          if (content !== '') yield invalid.length === 0 ? { line, values: content.split(delimiter) } : withInvalidBytes({ line, values: content.split(delimiter) }, invalid, encoding);
           continue;
         }
         // A quote opens a quoted field only at the field's start; elsewhere the line is malformed on its own.
@@ -90,17 +101,17 @@ export async function* readCsvRecords(file: string, options: CsvOptions = {}): A
           continue;
         }
         const item = finish(trimCr(raw));
-        if (item) yield item;
+        if (item) yield invalid.length === 0 ? item : withInvalidBytes(item, invalid, encoding);
       }
     }
     if (rest !== '' || open) {
       if (rest !== '') line++;
       const last = open && rest !== '' ? `${record}\n${rest}` : open ? record : rest;
       if (!open && !last.includes('"')) {
-        if (last !== '' && last !== '\r') yield { line, values: trimCr(last).split(delimiter) };
+        if (last !== '' && last !== '\r') yield withInvalidBytes({ line, values: trimCr(last).split(delimiter) }, invalid, encoding);
       } else {
         const item = finish(trimCr(last));
-        if (item) yield item;
+        if (item) yield withInvalidBytes(item, invalid, encoding);
       }
     }
   } finally {
@@ -193,19 +204,35 @@ async function* readWithCsvParse(file: string, encoding: string, delimiter: stri
     },
   });
   const input = createReadStream(file);
-  input.on('error', (error) => parser.destroy(error));
-  if (encoding === 'utf-8') {
-    input.pipe(parser);
-  } else {
+  // Whether any bytes so far were unreadable: then a record with U+FFFD is one that held them.
+  let unreadable = false;
+  async function* text(): AsyncGenerator<string> {
+    if (encoding === 'utf-8') {
+      for await (const chunk of decodeUtf8Chunks(input as AsyncIterable<Buffer>)) {
+        if (chunk.invalid.length > 0) unreadable = true;
+        yield chunk.text;
+      }
+      return;
+    }
     // iconv drops a UTF-16 byte-order mark itself.
-    const decoder = iconv.decodeStream(encoding);
-    decoder.on('error', (error: Error) => parser.destroy(error));
-    input.pipe(decoder).pipe(parser);
+    for await (const chunk of input.pipe(iconv.decodeStream(encoding)) as AsyncIterable<string>) {
+      if (chunk.includes('\ufffd')) unreadable = true;
+      yield chunk;
+    }
   }
+  const source = Readable.from(text());
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield* skipped.splice(0);
-      yield { line: item.info.lines, values: item.record };
+      const column = unreadable ? item.record.findIndex((value) => value.includes('\ufffd')) : -1;
+      if (column === -1) yield { line: item.info.lines, values: item.record };
+      else {
+        const name = encoding.toUpperCase();
+        const error = `line ${item.info.lines}, column ${column + 1}: bytes that are not ${name} in a file read as ${name}; the row is left out rather than stored with those characters lost: correct it and import the file again`;
+        yield { line: item.info.lines, error, column, value: item.record[column] ?? '' };
+      }
     }
     yield* skipped.splice(0);
   } finally {

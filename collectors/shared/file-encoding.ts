@@ -1,29 +1,41 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { byteOrderMark } from '../http/charset-declarations.ts';
+import { mostlyUtf8 } from './utf8-chunks.ts';
 
 /** How a text export was decided to be encoded, and why. */
 export interface SniffedEncoding {
   /** An iconv-lite name; 'utf-8' is decoded natively. */
   encoding: string;
-  evidence: 'configured' | 'bom' | 'utf-8-bytes' | 'detector' | 'fallback';
+  evidence: 'configured' | 'bom' | 'utf-8-bytes' | 'mostly-utf-8' | 'gb18030-bytes' | 'detector' | 'fallback';
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 // Exports from mainland tools (Excel "CSV", 问卷星, 12345 systems) are GBK when they are not UTF-8.
 const FALLBACK = 'gb18030';
+// Read cleanly as GB18030 too (as garbage), but told apart by the detector. EUC-KR and EUC-JP use
+// GB2312's very byte ranges, so the detector's preference between them is a guess, and offices'
+// files are GBK: a clean GB18030 reading wins over them.
+const OTHER_CJK = new Set(['big5', 'shift-jis']);
 
 /**
  * Decides the encoding of a text export from its first bytes: a configured encoding wins, then a
- * byte-order mark, then bytes that are valid UTF-8, then the detector; GB18030 (a superset of GBK
- * and GB2312) is the last resort.
+ * byte-order mark, then bytes that are valid UTF-8 — or UTF-8 apart from a few bad bytes (a
+ * hand-edited export, a cell pasted from a GBK file: read as anything else, every other character
+ * of the file would be mojibake; the reader names the rows that hold the bad bytes) — then bytes
+ * that read cleanly as GB18030 (a superset of GBK and GB2312, what mainland tools write) unless the
+ * detector finds another CJK encoding, then the detector (windows-1252 only here, when neither UTF-8
+ * nor GB18030 fits); GB18030 is the last resort.
  */
 export function sniffEncoding(sample: Buffer, configured: string, complete: boolean): SniffedEncoding {
   if (configured !== 'auto') return { encoding: normalise(configured), evidence: 'configured' };
   const bom = byteOrderMark(sample);
   if (bom) return { encoding: bom.charset, evidence: 'bom' };
-  if (isUtf8(complete ? sample : withoutCutCharacter(sample))) return { encoding: 'utf-8', evidence: 'utf-8-bytes' };
+  const whole = complete ? sample : withoutCutCharacter(sample);
+  if (isUtf8(whole)) return { encoding: 'utf-8', evidence: 'utf-8-bytes' };
+  if (mostlyUtf8(whole)) return { encoding: 'utf-8', evidence: 'mostly-utf-8' };
   const detected = chardet.analyse(sample).find((match) => match.confidence >= 30 && iconv.encodingExists(normalise(match.name)));
+  if (isGb18030(sample, complete) && !(detected && OTHER_CJK.has(normalise(detected.name)))) return { encoding: FALLBACK, evidence: 'gb18030-bytes' };
   return detected ? { encoding: normalise(detected.name), evidence: 'detector' } : { encoding: FALLBACK, evidence: 'fallback' };
 }
 
@@ -42,6 +54,16 @@ function isUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * GB18030 decodes no well-formed byte sequence to U+FFFD and gives one for every ill-formed one;
+ * a sample cut from a longer file may end inside a character, which gives one at its very end.
+ */
+function isGb18030(bytes: Buffer, complete: boolean): boolean {
+  const text = iconv.decode(bytes, FALLBACK);
+  const at = text.indexOf('\ufffd');
+  return at === -1 || (!complete && at === text.length - 1);
 }
 
 /** A sample cut from a longer file may end inside a multi-byte character; drop that tail. */

@@ -49,7 +49,8 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
     while (headerRows.length < table.header_rows) {
       const next = await records.next();
       if (next.done || 'error' in next.value) {
-        throw new MissingColumnError(`${file}: no readable header row ${headerRows.length + 1} (the file's format says ${table.header_rows} header rows)`);
+        const why = !next.done && 'error' in next.value ? `: ${next.value.error}` : '';
+        throw new MissingColumnError(`${file}: no readable header row ${headerRows.length + 1} (the file's format says ${table.header_rows} header rows)${why}`);
       }
       headerRows.push(next.value.values);
     }
@@ -97,7 +98,8 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
       for await (const item of records) {
         run.stats.read++;
         if ('error' in item) {
-          await run.reject({ location: file, row: item.line, field: null, value: null, reason: item.error });
+          const field = item.column === undefined ? null : (header[item.column] ?? `column ${item.column + 1}`);
+          await run.reject({ location: file, row: item.line, field, value: item.value ?? null, reason: item.error });
           continue;
         }
         const parsed = parse(item.line, item.values);
