@@ -1,7 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { byteOrderMark } from '../http/charset-declarations.ts';
-import { mostlyUtf8 } from './utf8-chunks.ts';
+import { incompleteTail, mostlyUtf8 } from './utf8-chunks.ts';
 
 /** How a text export was decided to be encoded, and why. */
 export interface SniffedEncoding {
@@ -31,7 +31,7 @@ export function sniffEncoding(sample: Buffer, configured: string, complete: bool
   if (configured !== 'auto') return { encoding: normalise(configured), evidence: 'configured' };
   const bom = byteOrderMark(sample);
   if (bom) return { encoding: bom.charset, evidence: 'bom' };
-  const whole = complete ? sample : withoutCutCharacter(sample);
+  const whole = complete ? sample : sample.subarray(0, sample.length - incompleteTail(sample));
   if (isUtf8(whole)) return { encoding: 'utf-8', evidence: 'utf-8-bytes' };
   if (mostlyUtf8(whole)) return { encoding: 'utf-8', evidence: 'mostly-utf-8' };
   const detected = chardet.analyse(sample).find((match) => match.confidence >= 30 && iconv.encodingExists(normalise(match.name)));
@@ -66,12 +66,3 @@ function isGb18030(bytes: Buffer, complete: boolean): boolean {
   return at === -1 || (!complete && at === text.length - 1);
 }
 
-/** A sample cut from a longer file may end inside a multi-byte character; drop that tail. */
-function withoutCutCharacter(bytes: Buffer): Buffer {
-  let start = bytes.length - 1;
-  // Walk back over continuation bytes (10xxxxxx) to the lead byte of the last character.
-  while (start > 0 && start > bytes.length - 4 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
-  const lead = bytes[start] ?? 0;
-  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  return start + length > bytes.length ? bytes.subarray(0, start) : bytes;
-}
