@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export class DatabaseInUseError extends Error {
@@ -38,6 +38,41 @@ function isRunning(pid: number, file: string): boolean {
   }
 }
 
+const STALE_EMPTY_MS = 5_000;
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// Two processes that find the same stale lock must not both take it (each would remove the stale
+// file, the second removing the first one's new lock). Only the process that creates the takeover
+// marker removes the lock file, and only while it still names the dead holder; the other waits and
+// tries again. A marker left by a process that died mid-takeover is old, and is cleared.
+function takeOver(file: string, stalePid: number | undefined): boolean {
+  const marker = `${file}.takeover`;
+  try {
+    writeFileSync(marker, `${process.pid}\n`, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (ageMs(marker) > STALE_EMPTY_MS) rmSync(marker, { force: true });
+    return false;
+  }
+  try {
+    if (holder(file) === stalePid) rmSync(file, { force: true });
+    return true;
+  } finally {
+    rmSync(marker, { force: true });
+  }
+}
+
 /** Takes the folder for this handle, or names the process that holds it; returns the release. */
 export function lockDataDir(dataDir: string): () => void {
   const file = lockFile(dataDir);
@@ -50,9 +85,11 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = holder(file);
-      if (attempt === 0 && (pid === undefined || !isRunning(pid, file))) {
-        // Left by a process that ended without closing (a crash, a kill): take it over.
-        unlinkSync(file);
+      // Left by a process that ended without closing (a crash, a kill): take it over. A file with no
+      // pid yet may be one that another process is writing this instant, so only an old one is stale.
+      const stale = pid === undefined ? ageMs(file) > STALE_EMPTY_MS : !isRunning(pid, file);
+      if (attempt < 3 && stale) {
+        if (!takeOver(file, pid)) pause(50);
         continue;
       }
       const who = pid === process.pid ? 'another handle in this process' : `process ${pid ?? '(unknown)'}`;

@@ -62,9 +62,19 @@ export async function createDb(options: DatabaseOptions): Promise<Db> {
     throw error;
   }
   const db = new Kysely<Database>({ dialect: warehouseDialect(new PGliteDialect(pglite), release) });
-  if (schema) {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-    await sql`set search_path to ${sql.id(schema)}`.execute(db);
+  try {
+    // Kysely starts its driver at the first query, and destroy() closes only a started one: a
+    // handle closed before any query would otherwise keep PGlite open and the folder locked.
+    await sql`select 1`.execute(db);
+    if (schema) {
+      await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+      await sql`set search_path to ${sql.id(schema)}`.execute(db);
+    }
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    if (!pglite.closed) await pglite.close().catch(() => {});
+    release();
+    throw error;
   }
   return db;
 }

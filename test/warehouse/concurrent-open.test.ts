@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -76,6 +76,40 @@ describe('handles on one embedded database folder', () => {
       }
       expect(existsSync(`${dataDir}.lock`)).toBe(false);
     }
+  });
+
+  it('release the folder when a handle is closed before any query', async () => {
+    await (await createDb({ dataDir })).destroy();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    const again = await createDb({ dataDir });
+    await again.destroy();
+  });
+
+  it('leave a lock file with no pid alone while it may still be being written, and take it over once old', async () => {
+    writeFileSync(`${dataDir}.lock`, '');
+    await expect(createDb({ dataDir })).rejects.toThrow(DatabaseInUseError);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${dataDir}.lock`, old, old);
+    const db = await createDb({ dataDir });
+    await db.destroy();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it('leave a stale lock to the process already taking it over', async () => {
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(`${dataDir}.lock`, `${ended.stdout}\n`);
+    // Another process holds the takeover marker: this one must not remove the lock file too (it
+    // could be removing the other's new lock), so it is refused and the file stays as it was.
+    writeFileSync(`${dataDir}.lock.takeover`, `${process.ppid}\n`);
+    try {
+      await expect(createDb({ dataDir })).rejects.toThrow(DatabaseInUseError);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8').trim()).toBe(ended.stdout);
+    } finally {
+      rmSync(`${dataDir}.lock.takeover`);
+    }
+    const db = await createDb({ dataDir });
+    await db.destroy();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
   it('run two migrations asked for at once on one handle one after the other', async () => {
