@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { scorerVersion } from '../../pipeline/scoring/scorer-version.ts';
 import { unresolvedAlertCounts } from '../../warehouse/read-models/alerts-list.ts';
 import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
@@ -29,7 +30,7 @@ export function overviewRoutes(ctx: AppContext): Router {
     });
     const gain = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell, communityId });
     const alerts = await unresolvedAlertCounts(db, communityId);
-    const mentions = await mentionCountsByLabel(db, { period, timeZone: config.timezone, communityId });
+    const mentions = await mentionCountsByLabel(db, { period, timeZone: config.timezone, communityId, currentVersion: scorerVersion() });
     const mention_clauses = await mentionClauses(db, { period, minCell, clauses, communityId });
     res.json({ period, community_id: communityId ?? null, communities: config.communities, gain, trend, hotline, alerts, mentions, mention_clauses });
   });

@@ -1,5 +1,5 @@
 import { CLAUSE_TAGGER_VERSION } from './clause-classifier.ts';
-import { SENTIMENT_VERSION } from './sentiment.ts';
+import { SENTIMENT_VERSION } from './sentiment-version.ts';
 
 /**
  * The version stored with every score, and the one rollups, alerts and the dashboard read: it

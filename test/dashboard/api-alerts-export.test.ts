@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scorerVersion } from '../../pipeline/scoring/scorer-version.ts';
 import { listAudit } from '../../warehouse/auth/audit.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { login, seedBase, seedUsers, startDashboard } from './helpers.ts';
@@ -158,6 +159,19 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
       { clause_id: '8.1.2', title_zh: '12345热线', title_en: '12345 hotline' },
       { clause_id: '9.9.9', title_zh: '9.9.9', title_en: '9.9.9' },
     ]);
+    // Scored by an earlier model only: shown, and marked as awaiting re-scoring.
+    expect(item).toMatchObject({ label: 'negative', scorer_version: 'v', stale: true });
+
+    // Once the current scorer has scored it, that score is shown, even beside a later one by another version.
+    await tdb.db
+      .insertInto('scores')
+      .values([
+        { community_id: 'lixia', record_kind: 'mention', record_id: mention.id, scorer_version: scorerVersion(), label: 'neutral', score: -0.1, lang: 'zh', terms: '[]', clause_ids: ['8.1.2'], scored_at: new Date('2026-03-05T10:00:00Z') },
+        { community_id: 'lixia', record_kind: 'mention', record_id: mention.id, scorer_version: 'w', label: 'positive', score: 0.4, lang: 'zh', terms: '[]', clause_ids: ['8.1.2'], scored_at: new Date('2026-03-06T10:00:00Z') },
+      ])
+      .execute();
+    const rescored = (await (await comms.get('/api/mentions')).json()) as { items: Array<{ title: string }> };
+    expect(rescored.items.find((m) => m.title === '12345 打不通')).toMatchObject({ label: 'neutral', scorer_version: scorerVersion(), stale: false });
   });
 
   it('overview gives 获得感 per community and month, leaving out parts below the minimum cell', async () => {

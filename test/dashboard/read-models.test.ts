@@ -148,7 +148,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
     expect(small.suppressed).toEqual(['on_time_rate', 'resolution_hours', 'satisfied_rate']);
   });
 
-  it('mentions list: newest score per mention, filter by label, paging', async () => {
+  it('mentions list: the current version\'s score per mention, else its newest; filter by label, paging', async () => {
     const ids = await tdb.db
       .insertInto('mentions')
       .values(
@@ -203,5 +203,23 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
 
     const counts = await mentionCountsByLabel(tdb.db, { period, timeZone: 'Asia/Shanghai' });
     expect(counts).toEqual({ positive: 1, neutral: 0, negative: 1, unscored: 1 });
+
+    // The current scorer version's score is shown even when an older or newer one exists, so the
+    // list agrees with the rollups of that version; a mention it has not reached shows its newest
+    // score, marked stale, and an unscored one is not stale.
+    const v1 = await mentionsList(tdb.db, { currentVersion: 'v1' });
+    expect(v1.items.map((m) => [m.title, m.label, m.scorer_version, m.stale])).toEqual([
+      ['Post 2', 'unscored', null, false],
+      ['Post 1', 'positive', 'v2', true],
+      ['Post 0', 'positive', 'v1', false],
+    ]);
+    expect(await mentionCountsByLabel(tdb.db, { period, timeZone: 'Asia/Shanghai', currentVersion: 'v1' })).toEqual({
+      positive: 2,
+      neutral: 0,
+      negative: 0,
+      unscored: 1,
+    });
+    const v2 = await mentionsList(tdb.db, { label: 'negative', currentVersion: 'v2' });
+    expect(v2.items.map((m) => [m.title, m.scorer_version, m.stale])).toEqual([['Post 0', 'v2', false]]);
   });
 });

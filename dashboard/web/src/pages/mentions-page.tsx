@@ -58,7 +58,7 @@ export function MentionsPage() {
             <p className="excerpt">{m.excerpt}</p>
             <div className="muted small">
               {time.dateTime(m.published_at)} · {m.source_id}
-              {m.score !== null && ` · ${t.score} ${m.score.toFixed(2)}`}
+              {m.score !== null && ` · ${t.score} ${m.score.toFixed(2)}${m.stale ? ` (${t.staleScore})` : ''}`}
               {m.clauses.length > 0 && ` · ${t.clauses} ${m.clauses.map((c) => `${c.clause_id} ${lang === 'zh' ? c.title_zh : c.title_en}`).join(lang === 'zh' ? '、' : ', ')}`}
             </div>
             {m.terms.length > 0 && (
