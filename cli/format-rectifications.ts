@@ -1,5 +1,5 @@
 import type { RectificationRates, Rate } from '../warehouse/read-models/rectification-rates.ts';
-import type { RectificationItem } from '../warehouse/rectifications/rectification-item.ts';
+import type { RectificationListItem } from '../warehouse/read-models/rectifications-list.ts';
 
 const rate = (r: Rate) => (r.suppressed || r.rate === null ? `— (base ${r.denominator}${r.suppressed ? ', withheld' : ''})` : `${(r.rate * 100).toFixed(1)}% (${r.numerator}/${r.denominator})`);
 const LEVELS = ['', '非常不满意', '不满意'];
@@ -7,7 +7,7 @@ const LEVELS = ['', '非常不满意', '不满意'];
 const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
 
 /** The rates of a period and the queue (overdue first) as `talentpulse rectifications` prints them. */
-export function formatRectifications(rates: RectificationRates, items: readonly RectificationItem[], timeZone: string, now: Date): string {
+export function formatRectifications(rates: RectificationRates, items: readonly RectificationListItem[], timeZone: string, now: Date): string {
   const day = (date: Date | null) => (date === null ? '' : new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date));
   const out = [
     `差评 rectification ${rates.period.from}..${rates.period.to} (${timeZone}), by when the rating was given:`,
@@ -17,7 +17,7 @@ export function formatRectifications(rates: RectificationRates, items: readonly 
   const head = ['item', 'origin', 'rating', 'rated', 'due', 'status', 'owner', ''];
   const body = items.map((item) => [
     `${item.community_id}/${item.id}`,
-    item.origin_kind === 'ticket' ? `ticket #${item.origin_id}` : `survey response #${item.origin_id} ${item.origin_ref}`,
+    item.origin_kind === 'ticket' ? `ticket ${item.origin_title}` : `survey ${item.origin_title} (response #${item.origin_id})`,
     LEVELS[item.rating] ?? String(item.rating),
     day(item.rated_at),
     day(item.due_at),

@@ -39,7 +39,7 @@ describe('the talentpulse command', () => {
 
   it('says how many 差评 rectification items a score run opened, and lists them overdue with the period\'s rates', async () => {
     const instrument = join(dataDir, 'desk-rating.yaml');
-    writeFileSync(instrument, ['id: cli-desk-rating', 'community: lixia-intl', 'respondent_id: R', 'submitted_at: T', 'questions:', '  - { id: desk, column: 评价, scale: { type: haochaping } }'].join('\n'));
+    writeFileSync(instrument, ['id: cli-desk-rating', 'community: lixia-intl', 'respondent_id: R', 'submitted_at: T', 'questions:', '  - { id: desk, column: 评价, label: 窗口服务评价, scale: { type: haochaping } }'].join('\n'));
     const csv = join(dataDir, 'desk-rating.csv');
     writeFileSync(csv, ['R,T,评价', 'a,2026-03-02 09:00,不满意', 'b,2026-03-02 10:00,满意', 'c,2026-03-02 11:00,非常不满意'].join('\n'));
     expect((await talentpulse(['import', 'survey', csv, '--instrument', instrument])).code).toBe(0);
@@ -52,8 +52,9 @@ describe('the talentpulse command', () => {
     const queue = await talentpulse(['rectifications', '--overdue', '--period', '2026-03']);
     expect(queue.code).toBe(0);
     expect(queue.stdout).toMatch(/overdue now 2/);
-    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +不满意 +2026-03-02 +2026-03-\d\d +open +OVERDUE \d+ d$/m);
-    expect(queue.stdout).toMatch(/^\S+ +survey response #\d+ desk +非常不满意 +2026-03-02 /m);
+    // Each item names the survey and the question's label, so its owner can find what was rated.
+    expect(queue.stdout).toMatch(/^\S+ +survey cli-desk-rating · 窗口服务评价 \(response #\d+\) +不满意 +2026-03-02 +2026-03-\d\d +open +OVERDUE \d+ d$/m);
+    expect(queue.stdout).toMatch(/^\S+ +survey cli-desk-rating · 窗口服务评价 \(response #\d+\) +非常不满意 +2026-03-02 /m);
     const json = JSON.parse((await talentpulse(['rectifications', '--period', '2026-03', '--json'])).stdout) as { rates: { overdue: number }; items: { overdue: boolean }[] };
     expect(json.rates.overdue).toBe(2);
     expect(json.items.map((item) => item.overdue)).toEqual([true, true]);

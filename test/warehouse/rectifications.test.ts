@@ -42,7 +42,8 @@ describe.each(drivers)('好差评 rectification on $name', (driver) => {
           opened_at: new Date(Date.UTC(2025, 4, 2, 2 + i)),
           closed_at: new Date(Date.UTC(2025, 4, 2, 4 + i)),
           rating,
-          text: '',
+          category: i === 0 ? '投诉' : null,
+          text: i === 0 ? '窗口排队两小时，没人管' : '',
           clause_ids: [],
         })),
       )
@@ -61,6 +62,10 @@ describe.each(drivers)('好差评 rectification on $name', (driver) => {
       // Friday + 3 weekdays = the next Wednesday, at the time of the rating (the close).
       expect(new Date(item.due_at).getTime() - new Date(item.rated_at).getTime()).toBe(5 * 86_400_000);
     }
+    // Each names the ticket as its source numbers it, with its category and what it said when known.
+    const first = items.find((item) => item.origin_title.startsWith('hotline T0'));
+    expect(first).toMatchObject({ origin_title: 'hotline T0 · 投诉', origin_excerpt: '窗口排队两小时，没人管' });
+    expect(items.filter((item) => /^hotline T\d$/.test(item.origin_title) && item.origin_excerpt === '')).toHaveLength(5);
   });
 
   it('moves an item forward only: start, fix with a note, follow up, close; each step audited', async () => {

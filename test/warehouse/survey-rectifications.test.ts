@@ -25,7 +25,7 @@ const instrument = instrumentSchema.parse({
   submitted_at: 'Submitted',
   questions: [
     // The export's own text for level 2 besides the standard names; 不清楚 leaves the base.
-    { id: 'desk', column: '窗口服务评价', clause: '8.1.3', scale: { type: 'haochaping', labels: { 差: 2 }, dont_know: ['不清楚'] } },
+    { id: 'desk', column: '窗口服务评价', label: 'Service at the desk', clause: '8.1.3', scale: { type: 'haochaping', labels: { 差: 2 }, dont_know: ['不清楚'] } },
     // An ordinary 1–5 item: a low answer here is not a 差评.
     { id: 'signage', column: 'Signage', scale: { type: 'likert', min: 1, max: 5 } },
   ],
@@ -68,6 +68,8 @@ describe.each(drivers)('好差评 survey ratings open rectifications on $name', 
     for (const item of items) {
       expect(item.status).toBe('open');
       expect(item.due_at.getTime() - item.rated_at.getTime()).toBe(4 * 86_400_000);
+      // Its owner reads which survey and which question was rated, not a bare response number.
+      expect(item).toMatchObject({ origin_title: 'desk-rating · Service at the desk', origin_excerpt: '' });
     }
   });
 

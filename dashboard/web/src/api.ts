@@ -10,6 +10,7 @@ import type { ClauseTitle } from '../../../warehouse/read-models/clause-order.ts
 import type { MentionClauses } from '../../../warehouse/read-models/mention-clauses.ts';
 import type { MentionsPage } from '../../../warehouse/read-models/mentions-list.ts';
 import type { RectificationRates } from '../../../warehouse/read-models/rectification-rates.ts';
+import type { RectificationListItem } from '../../../warehouse/read-models/rectifications-list.ts';
 import type { SatisfactionTrend } from '../../../warehouse/read-models/satisfaction-trend.ts';
 import type { RectificationItem } from '../../../warehouse/rectifications/rectification-item.ts';
 import type { AlertGrade, Role, SentimentLabel } from '../../../warehouse/schema.ts';
@@ -49,7 +50,8 @@ export interface Overview {
 /** Dates arrive as ISO strings over JSON. */
 export type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type AlertJson = Jsonified<AlertItem>;
-export type RectificationJson = Jsonified<RectificationItem>;
+/** A queued item, with what was rated. */
+export type RectificationJson = Jsonified<RectificationListItem>;
 export type DeliveryJson = Jsonified<DeliveryItem>;
 export type AlertAction = 'acknowledge' | 'responding' | 'resolve' | 'dismiss';
 export type MentionsJson = Omit<MentionsPage, 'items'> & { items: Array<Jsonified<MentionsPage['items'][number]> & { clauses: ClauseTitle[] }> };
@@ -109,7 +111,7 @@ export const api = {
   rectifications: () => request<{ rectifications: RectificationJson[] }>('GET', '/api/rectifications'),
   rectificationRates: () => request<RectificationRates>('GET', '/api/rectifications/rates'),
   rectificationAction: (item: RectificationJson, action: string, body: { note?: string; owner?: string }) =>
-    request<{ rectification: RectificationJson }>('POST', `/api/rectifications/${encodeURIComponent(item.community_id)}/${item.id}/${action}`, body),
+    request<{ rectification: Jsonified<RectificationItem> }>('POST', `/api/rectifications/${encodeURIComponent(item.community_id)}/${item.id}/${action}`, body),
   surveys: () => request<{ surveys: SurveyListItem[]; min_cell: number }>('GET', '/api/surveys'),
   surveyMetrics: (id: string, query: { period?: string; compare?: string; by?: string }) => {
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));

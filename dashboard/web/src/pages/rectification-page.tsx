@@ -90,11 +90,11 @@ export function RectificationPage({ user }: { user: SessionUser }) {
               <div className="alert-head">
                 {item.overdue && <span className="badge grade-red">{t.overdue}</span>}
                 <strong>
-                  {t.ratingLevels[item.rating]} · {item.origin_kind} #{item.origin_id}
-                  {item.origin_ref && ` · ${item.origin_ref}`}
+                  {t.ratingLevels[item.rating]} · {item.origin_title}
                 </strong>
                 <span className="status">{t.rectStatus[item.status]}</span>
               </div>
+              {item.origin_excerpt && <p className="excerpt">{item.origin_excerpt}</p>}
               <div className="muted small">
                 {item.community_id} · {t.ratedAt} {time.dateTime(item.rated_at)} · {t.dueAt} {time.dateTime(item.due_at)} · {t.owner}: {item.owner ?? '—'}
               </div>
