@@ -12,6 +12,7 @@ import * as incidents from './migrations/2026-11-30T1600-incidents.ts';
 import * as surveyAnswerArrays from './migrations/2026-11-30T1700-survey-answer-arrays.ts';
 import * as surveyResponseSourceKey from './migrations/2026-11-30T1800-survey-response-source-key.ts';
 import * as surveyRatingScans from './migrations/2026-11-30T1900-survey-rating-scans.ts';
+import * as loginThrottle from './migrations/2026-11-30T2100-login-throttle.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1700-survey-answer-arrays': surveyAnswerArrays,
   '2026-11-30T1800-survey-response-source-key': surveyResponseSourceKey,
   '2026-11-30T1900-survey-rating-scans': surveyRatingScans,
+  '2026-11-30T2100-login-throttle': loginThrottle,
 };
 
 /** Every migration's name, oldest first. */

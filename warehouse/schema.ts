@@ -324,6 +324,14 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** Failed logins per key and window, shared by every app instance (migration T2100). */
+export interface LoginThrottleTable {
+  /** A keyed hash of client address and user name: neither is stored. */
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -369,6 +377,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
   http_cache: HttpCacheTable;
   source_cursors: SourceCursorsTable;
 }

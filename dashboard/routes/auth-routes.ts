@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { audit } from '../../warehouse/auth/audit.ts';
+import { loginThrottleStore } from '../../warehouse/auth/login-throttle.ts';
 import { createSession, deleteSession } from '../../warehouse/auth/sessions.ts';
 import { verifyLogin } from '../../warehouse/auth/users.ts';
 import type { AppContext } from '../context.ts';
@@ -18,9 +19,12 @@ export function authRoutes({ config, db }: AppContext): Router {
   const settings: UiSettings = { timezone: config.timezone };
 
   // Password guessing: only failed attempts count, per client address and user name, so a busy
-  // office behind one address is not locked out by one person's typos. In memory: one instance.
+  // office behind one address is not locked out by one person's typos. Counted in the database,
+  // so instances behind a load balancer share one count.
+  const windowMs = config.server.login_window_minutes * 60_000;
   const throttle = rateLimit({
-    windowMs: config.server.login_window_minutes * 60_000,
+    windowMs,
+    store: loginThrottleStore(db, { windowMs, secret: config.privacy.pseudonym_key }),
     limit: config.server.login_attempts,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
