@@ -256,6 +256,9 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     expect(await small.locator('td.n, td.index').count()).toBe(0);
     // Past the question (with its clause) and the group: no figure at all.
     expect((await small.locator('td').allTextContents()).slice(2).join(' ')).not.toMatch(/\d/);
+    // The month without --by, less the eight Chinese answers, would be the two English ones: withheld too.
+    const protector = page.locator('tr[data-question=overall]', { hasText: 'zh' });
+    expect(await protector.locator('td.suppressed').textContent()).toBe('为保护小样本组，不公布');
 
     await page.selectOption('select[name=by]', '');
     await page.selectOption('select[name=period]', '2026-04');
