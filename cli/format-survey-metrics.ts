@@ -28,7 +28,7 @@ function label(cell: { question: string; label?: string; segment?: string | null
 }
 
 function figures(cell: CellFigures, minCell: number): string[] {
-  if (cell.suppressed) return ['', '', '', `suppressed (n < ${minCell})`];
+  if (cell.suppressed) return ['', '', '', cell.protects_smaller_cell ? `suppressed (protects a cell with n < ${minCell})` : `suppressed (n < ${minCell})`];
   if (cell.kind === 'multi') return [String(cell.n), one(cell.index), interval(cell.ci), `${one(cell.pct_satisfied)}% chose`];
   if (cell.kind === 'likert') return [String(cell.n), one(cell.index), interval(cell.ci), `${one(cell.pct_satisfied)}% satisfied`];
   return [String(cell.n), one(cell.index), '', `NPS ${signed(cell.nps)} ${interval(cell.ci)} (promoters ${one(cell.pct_promoters)}%, passives ${one(cell.pct_passives)}%, detractors ${one(cell.pct_detractors)}%)`];

@@ -10,6 +10,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { rejectsOfRun } from '../../warehouse/read-models/run-rejects.ts';
 import { formatSummary } from '../format-summary.ts';
+import { checkCommunity } from '../known-community.ts';
 import { withWarehouse } from '../warehouse.ts';
 
 async function report(db: Db, summary: ImportSummary): Promise<void> {
@@ -32,7 +33,9 @@ export function importCommand(loadConfig: () => Config): Command {
     .action(async (file: string, options: { instrument: string; community?: string }) => {
       const config = loadConfig();
       const [only, ...others] = config.communities;
+      checkCommunity(config, options.community, '--community');
       const instrument = loadInstrument(options.instrument, { community: options.community ?? (others.length === 0 ? only?.id : undefined) });
+      checkCommunity(config, instrument.community, `${options.instrument}: community`);
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
         const survey = { file, instrument, pseudonymKey: config.privacy.pseudonym_key };
@@ -48,6 +51,7 @@ export function importCommand(loadConfig: () => Config): Command {
     .action(async (file: string, options: { mapping: string }) => {
       const config = loadConfig();
       const mapping = loadTicketMapping(options.mapping);
+      checkCommunity(config, mapping.community, `${options.mapping}: community`);
       await withWarehouse(config, async (db) => {
         for (const community of config.communities) await ensureCommunity(db, community);
         await report(db, await importTickets(db, { file, mapping }));

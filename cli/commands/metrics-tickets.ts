@@ -5,6 +5,7 @@ import { kpiDimensions, type KpiDimension } from '../../pipeline/scoring/ticket-
 import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import { parsePeriodSpec } from '../../warehouse/read-models/period-spec.ts';
 import { formatTicketKpis } from '../format-ticket-kpis.ts';
+import { checkCommunity } from '../known-community.ts';
 import { withWarehouse } from '../warehouse.ts';
 
 interface Options {
@@ -24,6 +25,7 @@ export function metricsTicketsCommand(loadConfig: () => Config): Command {
     .option('--json', 'print the figures as JSON', false)
     .action(async (options: Options) => {
       const config = loadConfig();
+      checkCommunity(config, options.community, '--community');
       const period = options.period ? parsePeriodSpec(options.period) : parsePeriod({}, config.timezone);
       await withWarehouse(config, async (db) => {
         const report = await ticketKpiReport(db, config, { period, by: options.by, communityId: options.community });

@@ -6,6 +6,7 @@ import { rectificationRates } from '../../warehouse/read-models/rectification-ra
 import { rectificationsList } from '../../warehouse/read-models/rectifications-list.ts';
 import type { RectificationStatus } from '../../warehouse/schema.ts';
 import { formatRectifications } from '../format-rectifications.ts';
+import { checkCommunity } from '../known-community.ts';
 import { withWarehouse } from '../warehouse.ts';
 
 interface Options {
@@ -29,6 +30,7 @@ export function rectificationsCommand(loadConfig: () => Config): Command {
     .option('--json', 'print {rates, items} as JSON', false)
     .action(async (options: Options) => {
       const config = loadConfig();
+      checkCommunity(config, options.community, '--community');
       const period = options.period ? parsePeriodSpec(options.period) : parsePeriod({}, config.timezone);
       const now = new Date();
       await withWarehouse(config, async (db) => {

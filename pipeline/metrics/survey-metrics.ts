@@ -10,11 +10,14 @@ export const SURVEY_METHODS = {
   pct_satisfied: 'pct_satisfied: share of answers in the two best points of the scale, reversed items flipped first',
   nps: 'nps: % promoters (9–10) − % detractors (0–6), 95% adjusted-Wald interval (Rocks 2016)',
   multi: 'multi-select: one cell per option, index = % of respondents choosing it (Student t-interval on 0/100)',
-  suppression: 'cells with fewer answers than privacy.min_cell are suppressed: no figures at all',
+  suppression:
+    'cells with fewer answers than privacy.min_cell are suppressed: no figures at all; in a split (--by), when the suppressed cells of a question hold fewer than min_cell answers together, the smallest published ones are suppressed too (protects_smaller_cell), so the unsplit figures minus the published cells cannot give a small group back',
 } as const;
 
 export type CellFigures =
-  | { suppressed: true }
+  // protects_smaller_cell: withheld although large enough, so that a smaller suppressed cell of the
+  // same split cannot be worked out from the question's figures without --by.
+  | { suppressed: true; protects_smaller_cell?: true }
   | ({ suppressed: false; kind: 'likert' } & LikertFigures)
   | ({ suppressed: false; kind: 'nps' } & NpsFigures)
   // One option of a multi-select question: index is the % choosing it, satisfied the number choosing it.
@@ -88,16 +91,22 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
     // A multi-select question is stored as one answer per option, "question.option".
     const ids =
       question.scale.type === 'multi' ? [...new Set(counts.map((c) => c.question_id).filter((id) => id.startsWith(`${question.id}.`)))].sort() : [question.id];
-    for (const [id, segment] of ids.flatMap((id) => segments.map((segment) => [id, segment] as const))) {
-      const mine = counts.filter((c) => c.question_id === id && c.segment === segment);
-      cells.push({
-        question: id,
-        ...(question.label !== undefined ? { label: question.label } : {}),
-        clause: question.clause ?? null,
-        kind: question.scale.type === 'haochaping' ? 'likert' : question.scale.type,
-        ...(grouped ? { segment } : {}),
-        ...cellFigures(question, mine, options.minCell),
+    for (const id of ids) {
+      const split = segments.map((segment) => {
+        const mine = counts.filter((c) => c.question_id === id && c.segment === segment);
+        return { segment, n: mine.reduce((total, c) => total + c.n, 0), figures: cellFigures(question, mine, options.minCell) };
       });
+      if (grouped) protectSmallerCells(split, options.minCell);
+      for (const { segment, figures } of split) {
+        cells.push({
+          question: id,
+          ...(question.label !== undefined ? { label: question.label } : {}),
+          clause: question.clause ?? null,
+          kind: question.scale.type === 'haochaping' ? 'likert' : question.scale.type,
+          ...(grouped ? { segment } : {}),
+          ...figures,
+        });
+      }
     }
   }
   return {
@@ -109,6 +118,22 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
     methods: SURVEY_METHODS,
     cells,
   };
+}
+
+/**
+ * Complementary suppression within one question's split: the suppressed cells must hold at least
+ * `minCell` answers between them (or none), else the figures without --by, less the published
+ * cells, are those few people's answers. The smallest published cells are withheld until they do.
+ */
+export function protectSmallerCells(split: Array<{ n: number; figures: CellFigures }>, minCell: number): void {
+  let hidden = split.filter((cell) => cell.figures.suppressed).reduce((total, cell) => total + cell.n, 0);
+  if (hidden === 0) return;
+  const published = split.filter((cell) => !cell.figures.suppressed).sort((a, b) => a.n - b.n);
+  for (const cell of published) {
+    if (hidden >= minCell) break;
+    cell.figures = { suppressed: true, protects_smaller_cell: true };
+    hidden += cell.n;
+  }
 }
 
 /** Segment values in a stable order; responses without a value (null) last. */

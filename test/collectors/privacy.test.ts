@@ -19,6 +19,19 @@ describe('redactPersonalData', () => {
     ['护照号码：G1234567', '护照号码：[PASSPORT]'],
     ['护照号：C01X00T47 丢失', '护照号：[PASSPORT] 丢失'],
     ['new one is EA1234567', 'new one is [PASSPORT]'],
+    // Residents of an international community write their home numbers the way their country does.
+    ['call me on +44 20 7946 0958 please', 'call me on [PHONE] please'],
+    ['US cell +1 (415) 555-0100.', 'US cell [PHONE].'],
+    ['Handy +49 151 12345678', 'Handy [PHONE]'],
+    ['tél. +33 1 23 45 67 89', 'tél. [PHONE]'],
+    ['韩国号码+82-10-1234-5678', '韩国号码[PHONE]'],
+    ['my number is (415) 555-0100', 'my number is [PHONE]'],
+    ['or 415-555-0100 after six', 'or [PHONE] after six'],
+    ['passport number is 534823871', 'passport number is [PASSPORT]'],
+    ['护照号是E12345678', '护照号是[PASSPORT]'],
+    ['身份证 370102 19900307 1234 请核对', '身份证 [ID] 请核对'],
+    // 外国人永久居留身份证, the 2004 format: nationality code and twelve digits.
+    ['永久居留证 USA310079050101', '永久居留证 [ID]'],
   ])('redacts %s', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });
@@ -33,6 +46,11 @@ describe('redactPersonalData', () => {
     'Room 1305, Building 3, 15 Jingshi Road',
     'ticket no. 20240315 and postcode 250014',
     'passport service took 3 days',
+    'passport is valid until 2030',
+    'score +1 from me, +20% on last year, +300 points',
+    'version 2.4.1-beta, room 12-301',
+    'ISO 9001:2015 and GB/T 19001-2016',
+    '客服电话 400-711-6699，订房 800-820-6666',
   ])('leaves %s alone', (input) => {
     expect(redactPersonalData(input)).toBe(input);
   });

@@ -46,6 +46,9 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
         day('2026-03-02', '8.1.2', 'survey', 'index', 5, 400, 33_000),
         day('2026-03-02', '8.1.2', 'survey', 'satisfied', 5, 3, 3),
         day('2026-03-02', '7.2.3', 'survey', 'index', 2, 150, 11_300),
+        // One answer per respondent: the privacy minimum counts respondents.
+        day('2026-03-02', '8.1.2', 'survey', 'respondents', 5, 5, 5),
+        day('2026-03-02', '7.2.3', 'survey', 'respondents', 2, 2, 2),
         day('2026-03-02', '8.1.2', 'servicedesk', 'opened', 3, 3, 3),
         day('2026-03-03', '8.1.2', 'mentions', 'negative', 6, 5, 5),
         day('2026-03-03', '8.1.2', 'mentions', 'positive', 6, 1, 1),
@@ -182,10 +185,12 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
       .insertInto('daily_rollups')
       .values([
         star('lixia', 'survey', 'index', 10, 700),
+        star('lixia', 'survey', 'respondents', 10, 10),
         star('lixia', 'servicedesk', 'rated_satisfied', 8, 6),
         star('lixia', 'mentions', 'positive', 20, 8),
         star('lixia', 'mentions', 'negative', 20, 4),
         star('gaoxin', 'survey', 'index', 3, 210),
+        star('gaoxin', 'survey', 'respondents', 3, 3),
         star('gaoxin', 'mentions', 'positive', 10, 2),
         star('gaoxin', 'mentions', 'negative', 10, 6),
       ])

@@ -75,6 +75,10 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
         { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
         { community_id: 'lixia', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 6, sum: 480, sum_sq: 39_000, updated_at: new Date() },
         { community_id: 'gaoxin', day: today, clause_id: '*', source_kind: 'survey', metric: 'index', n: 10, sum: 500, sum_sq: 26_000, updated_at: new Date() },
+        // One answer per respondent: the privacy minimum counts respondents.
+        { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'survey', metric: 'respondents', n: 6, sum: 6, sum_sq: 6, updated_at: new Date() },
+        { community_id: 'lixia', day: today, clause_id: '*', source_kind: 'survey', metric: 'respondents', n: 6, sum: 6, sum_sq: 6, updated_at: new Date() },
+        { community_id: 'gaoxin', day: today, clause_id: '*', source_kind: 'survey', metric: 'respondents', n: 10, sum: 10, sum_sq: 10, updated_at: new Date() },
         // Six scored mentions about 8.1.2 (five negative, none positive); no '*' row, so 获得感 below is unchanged.
         { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'mentions', metric: 'negative', n: 6, sum: 5, sum_sq: 5, updated_at: new Date() },
         { community_id: 'lixia', day: today, clause_id: '8.1.2', source_kind: 'mentions', metric: 'positive', n: 6, sum: 0, sum_sq: 0, updated_at: new Date() },
@@ -252,6 +256,9 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     expect(await small.locator('td.n, td.index').count()).toBe(0);
     // Past the question (with its clause) and the group: no figure at all.
     expect((await small.locator('td').allTextContents()).slice(2).join(' ')).not.toMatch(/\d/);
+    // The month without --by, less the eight Chinese answers, would be the two English ones: withheld too.
+    const protector = page.locator('tr[data-question=overall]', { hasText: 'zh' });
+    expect(await protector.locator('td.suppressed').textContent()).toBe('为保护小样本组，不公布');
 
     await page.selectOption('select[name=by]', '');
     await page.selectOption('select[name=period]', '2026-04');

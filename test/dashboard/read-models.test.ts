@@ -36,6 +36,11 @@ async function seedRollups(db: Db) {
       rollup('2026-04-03', '8.1.2', 'survey', 'index', [50, 75, 100]),
       // Outside the period.
       rollup('2025-12-31', '8.1.2', 'survey', 'index', [0, 0, 0, 0, 0, 0]),
+      // One answer per respondent: the privacy minimum counts respondents.
+      rollup('2026-03-02', '8.1.2', 'survey', 'respondents', [1, 1]),
+      rollup('2026-03-20', '8.1.2', 'survey', 'respondents', [1, 1, 1]),
+      rollup('2026-04-03', '8.1.2', 'survey', 'respondents', [1, 1, 1]),
+      rollup('2025-12-31', '8.1.2', 'survey', 'respondents', [1, 1, 1, 1, 1, 1]),
       rollup('2026-03-05', '10.2.4', 'mentions', 'sentiment', [-0.8, -0.5, 0, 0.4, 0.6, -0.2]),
       rollup('2026-03-05', '10.2.4', 'mentions', 'negative', [1, 1, 0, 0, 0, 1]),
       rollup('2026-03-05', '10.2.4', 'mentions', 'positive', [0, 0, 0, 1, 1, 0]),

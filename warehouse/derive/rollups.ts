@@ -34,6 +34,21 @@ export async function recomputeRollups(db: Db, options: RollupOptions): Promise<
           cross join lateral (values ('index', a.score), ('satisfied', case when a.score >= 75 then 1.0 else 0.0 end)) as m(metric, value)
          where a.score is not null and (r.submitted_at at time zone ${tz})::date >= ${from}::date
          group by 1, 2, 3, 5`,
+      // Respondents per clause and day: the privacy minimum counts people, not answers, since one
+      // person answering nine questions on a clause is still one person. A response lies on one day
+      // in one community, so these counts add up exactly over days and communities.
+      sql`
+        insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
+        select r.community_id, (r.submitted_at at time zone ${tz})::date, c.clause_id, 'survey', 'respondents',
+               count(*)::int, count(*), count(*), ${now}
+          from survey_responses r
+          cross join lateral (
+            select distinct u.clause_id
+              from unnest(r.answer_clauses, r.answer_scores) as a(clause_id, score)
+              cross join lateral unnest(array_remove(array[a.clause_id, '*'], null)) as u(clause_id)
+             where a.score is not null) as c(clause_id)
+         where (r.submitted_at at time zone ${tz})::date >= ${from}::date
+         group by 1, 2, 3`,
       sql`
         insert into daily_rollups (community_id, day, clause_id, source_kind, metric, n, sum, sum_sq, updated_at)
         select mn.community_id, (mn.published_at at time zone ${tz})::date, c.clause_id, 'mentions', m.metric,

@@ -40,7 +40,7 @@ export interface TicketRules {
 
 export function scorecardMethods(rules: TicketRules): ClauseScorecard['methods'] {
   return {
-    survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers',
+    survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers; n = answers, suppressed below the minimum cell in respondents',
     mentions: 'mentions: mean sentiment in [-1, 1]; net sentiment = (positive − negative) / mentions; negative share = negative / mentions',
     tickets:
       `hotline: tickets opened; on-time rate = closed by the export's due time, else within ${rules.slaHours} h of opening, / closed ` +
@@ -80,7 +80,7 @@ export async function clauseScorecard(db: Db, options: ScorecardOptions): Promis
     return {
       ...clauseTitle(options.clauses, id),
       evidence: options.clauses.find((c) => c.id === id)?.evidence ?? [],
-      survey: surveyBlock(get('survey', 'index'), get('survey', 'satisfied'), options.minCell),
+      survey: surveyBlock(get('survey', 'index'), get('survey', 'satisfied'), get('survey', 'respondents').n, options.minCell),
       mentions: mentionsBlock(get('mentions', 'sentiment'), get('mentions', 'positive'), get('mentions', 'negative'), options.minCell),
       tickets: ticketsBlock(get('servicedesk', 'opened'), get('servicedesk', 'on_time'), get('servicedesk', 'rated_satisfied'), options.minCell),
     };
@@ -92,9 +92,10 @@ function rateOrNull(m: Moments, minCell: number): number | null {
   return m.n >= minCell ? share(m.sum, m.n) : null;
 }
 
-function surveyBlock(index: Moments, satisfied: Moments, minCell: number): ScorecardRow['survey'] {
+/** Suppressed below `minCell` respondents: their answers (n, the mean's base) may be many more. */
+function surveyBlock(index: Moments, satisfied: Moments, respondents: number, minCell: number): ScorecardRow['survey'] {
   if (index.n === 0) return null;
-  const stats = index.n >= minCell ? meanWithInterval(index) : undefined;
+  const stats = respondents >= minCell ? meanWithInterval(index) : undefined;
   if (!stats) return { suppressed: true };
   return { suppressed: false, n: stats.n, index: stats.mean, ci_low: stats.ci_low, ci_high: stats.ci_high, satisfied_share: rateOrNull(satisfied, minCell) };
 }

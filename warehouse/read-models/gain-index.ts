@@ -32,6 +32,8 @@ export interface GainIndex {
 /** The rollup sums one index is computed from. */
 export interface GainSums {
   survey: Moments;
+  /** People who gave the survey answers: the privacy minimum counts them, not their answers. */
+  respondents: Moments;
   rated: Moments;
   positive: Moments;
   negative: Moments;
@@ -42,15 +44,16 @@ export function gainMethod(weights: GainWeights, minCell: number): string {
   return (
     `获得感 = Σ wᵢ·xᵢ / Σ wᵢ over the published components: survey index 0–100 (w ${w('survey')}), ` +
     `hotline 满意率 × 100 (w ${w('hotline')}), net sentiment of mentions mapped to 0–100 as 50 × (1 + (positive − negative) / scored) ` +
-    `(w ${w('sentiment')}); a component with fewer than ${minCell} answers, rated tickets or scored mentions is left out and the other weights rescaled`
+    `(w ${w('sentiment')}); a component with fewer than ${minCell} respondents, rated tickets or scored mentions is left out and the other weights rescaled`
   );
 }
 
 const EMPTY: Moments = { n: 0, sum: 0, sum_sq: 0 };
 
-function component(n: number, value: () => number, minCell: number): GainComponent {
+/** `people` is what the privacy minimum counts when it differs from `n` (survey respondents, not answers). */
+function component(n: number, value: () => number, minCell: number, people = n): GainComponent {
   if (n === 0) return null;
-  if (n < minCell) return { suppressed: true };
+  if (people < minCell) return { suppressed: true };
   return { suppressed: false, n, value: value() };
 }
 
@@ -58,7 +61,7 @@ function component(n: number, value: () => number, minCell: number): GainCompone
 export function combineGain(sums: GainSums, weights: GainWeights, minCell: number): GainIndex {
   const mentions = Math.max(sums.positive.n, sums.negative.n);
   const components: Record<GainPart, GainComponent> = {
-    survey: component(sums.survey.n, () => sums.survey.sum / sums.survey.n, minCell),
+    survey: component(sums.survey.n, () => sums.survey.sum / sums.survey.n, minCell, sums.respondents.n),
     hotline: component(sums.rated.n, () => (100 * sums.rated.sum) / sums.rated.n, minCell),
     sentiment: component(mentions, () => 50 * (1 + (sums.positive.sum - sums.negative.sum) / mentions), minCell),
   };
@@ -113,7 +116,7 @@ export async function gainReport(db: Db, options: GainOptions): Promise<GainRepo
     .where('day', '<=', options.period.to)
     .where((eb) =>
       eb.or([
-        eb.and([eb('source_kind', '=', 'survey'), eb('metric', '=', 'index')]),
+        eb.and([eb('source_kind', '=', 'survey'), eb('metric', 'in', ['index', 'respondents'])]),
         eb.and([eb('source_kind', '=', 'servicedesk'), eb('metric', '=', 'rated_satisfied')]),
         eb.and([eb('source_kind', '=', 'mentions'), eb('metric', 'in', ['positive', 'negative'])]),
       ]),
@@ -123,8 +126,9 @@ export async function gainReport(db: Db, options: GainOptions): Promise<GainRepo
 
   const cells = new Map<string, GainSums>();
   const add = (key: string, row: (typeof rows)[number]) => {
-    const sums = cells.get(key) ?? { survey: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY };
-    const part: keyof GainSums = row.source_kind === 'survey' ? 'survey' : row.source_kind === 'servicedesk' ? 'rated' : row.metric === 'positive' ? 'positive' : 'negative';
+    const sums = cells.get(key) ?? { survey: EMPTY, respondents: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY };
+    const part: keyof GainSums =
+      row.source_kind === 'survey' ? (row.metric === 'respondents' ? 'respondents' : 'survey') : row.source_kind === 'servicedesk' ? 'rated' : row.metric === 'positive' ? 'positive' : 'negative';
     const m = sums[part];
     sums[part] = { n: m.n + row.n, sum: m.sum + row.sum, sum_sq: m.sum_sq + row.sum_sq };
     cells.set(key, sums);
@@ -140,7 +144,7 @@ export async function gainReport(db: Db, options: GainOptions): Promise<GainRepo
       add(`month:${row.month}`, row);
     }
   }
-  const combine = (key: string) => combineGain(cells.get(key) ?? { survey: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY }, options.weights, options.minCell);
+  const combine = (key: string) => combineGain(cells.get(key) ?? { survey: EMPTY, respondents: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY }, options.weights, options.minCell);
   return {
     period: options.period,
     min_cell: options.minCell,

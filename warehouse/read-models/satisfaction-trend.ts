@@ -40,12 +40,14 @@ export async function satisfactionTrend(db: Db, options: TrendOptions): Promise<
     .select([
       month.as('month'),
       'clause_id',
-      sql<number>`sum(n)::int`.as('n'),
-      sql<number>`sum(sum)::float8`.as('sum'),
-      sql<number>`sum(sum_sq)::float8`.as('sum_sq'),
+      sql<number>`(sum(n) filter (where metric = 'index'))::int`.as('n'),
+      sql<number>`(sum(sum) filter (where metric = 'index'))::float8`.as('sum'),
+      sql<number>`(sum(sum_sq) filter (where metric = 'index'))::float8`.as('sum_sq'),
+      // The privacy minimum counts respondents: one person's many answers on a clause are one person.
+      sql<number>`coalesce(sum(n) filter (where metric = 'respondents'), 0)::int`.as('respondents'),
     ])
     .where('source_kind', '=', 'survey')
-    .where('metric', '=', 'index')
+    .where('metric', 'in', ['index', 'respondents'])
     .where('day', '>=', options.period.from)
     .where('day', '<=', options.period.to)
     .groupBy([month, 'clause_id'])
@@ -54,9 +56,10 @@ export async function satisfactionTrend(db: Db, options: TrendOptions): Promise<
   const rows = await query.execute();
 
   const byClause = new Map<string, TrendPoint[]>();
-  for (const row of rows) {
+  for (const { respondents, ...row } of rows) {
+    if (!row.n) continue;
     const points = byClause.get(row.clause_id) ?? [];
-    const stats = row.n >= options.minCell ? meanWithInterval(row) : undefined;
+    const stats = respondents >= options.minCell ? meanWithInterval(row) : undefined;
     points.push(stats ? { month: row.month, suppressed: false, ...stats } : { month: row.month, suppressed: true });
     byClause.set(row.clause_id, points);
   }

@@ -38,6 +38,7 @@ const zh = {
   median: '办理时长中位数（小时）',
   p90: '办理时长 P90（小时）',
   suppressed: '样本不足，不公布',
+  suppressedProtects: '为保护小样本组，不公布',
   openAlerts: '未解决预警',
   mentionCounts: '舆情情感分布',
   mentionClauses: '舆情所涉条款（负面最多的在前）',
@@ -128,7 +129,7 @@ const zh = {
   indexPoints: '指数',
   satisfiedPoints: '满意占比',
   npsPoints: 'NPS',
-  surveyNote: (minCell: number) => `少于 ${minCell} 个有效回答的单元不公布。指数为 0–100 的平均分，满意占比为最好两档的比例；变化按 Welch t 检验（指数）、两比例 z 检验（满意占比），p < 0.05 为显著。`,
+  surveyNote: (minCell: number) => `少于 ${minCell} 个有效回答的单元不公布；分组时若不公布的单元合计不足 ${minCell} 个回答，最小的公布单元也不公布。指数为 0–100 的平均分，满意占比为最好两档的比例；变化按 Welch t 检验（指数）、两比例 z 检验（满意占比），p < 0.05 为显著。`,
   responsesIn: (n: number) => `${n} 份`,
   language: 'English',
 };
@@ -171,6 +172,7 @@ const en: Messages = {
   median: 'Median resolution (hours)',
   p90: 'P90 resolution (hours)',
   suppressed: 'Too few to publish',
+  suppressedProtects: 'Withheld to protect a smaller group',
   openAlerts: 'Unresolved alerts',
   mentionCounts: 'Mentions by sentiment',
   mentionClauses: 'What mentions are about, by clause (most negative first)',
@@ -262,7 +264,7 @@ const en: Messages = {
   satisfiedPoints: '% satisfied',
   npsPoints: 'NPS',
   surveyNote: (minCell: number) =>
-    `Cells with fewer than ${minCell} answers are suppressed. Index: mean answer on 0–100; % satisfied: the two best points; changes by Welch's t-test (index) and two-proportion z-test (% satisfied), significant when p < 0.05.`,
+    `Cells with fewer than ${minCell} answers are suppressed; in a split, when the suppressed cells hold fewer than ${minCell} answers together, the smallest published cell is withheld too. Index: mean answer on 0–100; % satisfied: the two best points; changes by Welch's t-test (index) and two-proportion z-test (% satisfied), significant when p < 0.05.`,
   responsesIn: (n: number) => `${n} responses`,
   language: '中文',
 };
