@@ -10,6 +10,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { rejectsOfRun } from '../../warehouse/read-models/run-rejects.ts';
 import { formatSummary } from '../format-summary.ts';
+import { checkInputFile } from '../input-file.ts';
 import { checkCommunity } from '../known-community.ts';
 import { withWarehouse } from '../warehouse.ts';
 
@@ -32,6 +33,7 @@ export function importCommand(loadConfig: () => Config): Command {
     .option('--community <id>', 'community of the responses when the instrument names none (default: the configured community, when there is one)')
     .action(async (file: string, options: { instrument: string; community?: string }) => {
       const config = loadConfig();
+      checkInputFile(file, 'the survey export');
       const [only, ...others] = config.communities;
       checkCommunity(config, options.community, '--community');
       const instrument = loadInstrument(options.instrument, { community: options.community ?? (others.length === 0 ? only?.id : undefined) });
@@ -50,6 +52,7 @@ export function importCommand(loadConfig: () => Config): Command {
     .requiredOption('--mapping <file>', 'mapping YAML (see config/demo/mappings)')
     .action(async (file: string, options: { mapping: string }) => {
       const config = loadConfig();
+      checkInputFile(file, 'the hotline export');
       const mapping = loadTicketMapping(options.mapping);
       checkCommunity(config, mapping.community, `${options.mapping}: community`);
       await withWarehouse(config, async (db) => {
