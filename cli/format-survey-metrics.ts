@@ -28,7 +28,10 @@ function label(cell: { question: string; label?: string; segment?: string | null
 }
 
 function figures(cell: CellFigures, minCell: number): string[] {
-  if (cell.suppressed) return ['', '', '', cell.protects_smaller_cell ? `suppressed (protects a cell with n < ${minCell})` : `suppressed (n < ${minCell})`];
+  if (cell.suppressed) {
+    if (cell.no_answers) return ['0', '', '', 'no answers in the period'];
+    return ['', '', '', cell.protects_smaller_cell ? `suppressed (protects a cell with n < ${minCell})` : `suppressed (n < ${minCell})`];
+  }
   if (cell.kind === 'multi') return [String(cell.n), one(cell.index), interval(cell.ci), `${one(cell.pct_satisfied)}% chose`];
   if (cell.kind === 'likert') return [String(cell.n), one(cell.index), interval(cell.ci), `${one(cell.pct_satisfied)}% satisfied`];
   return [String(cell.n), one(cell.index), '', `NPS ${signed(cell.nps)} ${interval(cell.ci)} (promoters ${one(cell.pct_promoters)}%, passives ${one(cell.pct_passives)}%, detractors ${one(cell.pct_detractors)}%)`];
@@ -40,6 +43,8 @@ export function formatSurveyMetrics(metrics: SurveyMetrics): string {
   const header = [...(grouped ? ['question', metrics.by ?? ''] : ['question']), 'n', 'index', '95% CI', 'top-2-box / NPS'];
   const rows = metrics.cells.map((cell) => [...label(cell, grouped), ...figures(cell, metrics.min_cell)]);
   const title = `instrument ${metrics.instrument} (${metrics.community}), ${periodText(metrics.period)}; 95% intervals`;
+  // Split by a segment, an empty period has no segment values, so no rows: say so.
+  if (rows.length === 0) return `${title}\n\nno answers in the period\n`;
   return `${title}\n\n${table([header, ...rows])}\n`;
 }
 
@@ -49,7 +54,11 @@ function change(test: ShareChange | undefined, unit: string): string {
 
 function comparedRow(cell: ComparedCell, grouped: boolean, minCell: number): string[] {
   const { current, baseline } = cell;
-  if (current.suppressed || baseline.suppressed) return [...label(cell, grouped), '', '', `suppressed (n < ${minCell} in a period)`];
+  if (current.suppressed || baseline.suppressed) {
+    const empty = [current, baseline].filter((side) => side.suppressed && side.no_answers).length;
+    const why = empty === 2 ? 'no answers in either period' : empty === 1 ? `no answers in ${current.suppressed && current.no_answers ? 'the period' : 'the baseline'}` : `suppressed (n < ${minCell} in a period)`;
+    return [...label(cell, grouped), '', '', why];
+  }
   const index = cell.index_change
     ? `${one(baseline.index)} → ${one(current.index)} (${signed(cell.index_change.difference)}, t ${cell.index_change.t.toFixed(2)}, df ${one(cell.index_change.df)}, p ${pValue(cell.index_change.p)}: ${cell.index_change.verdict})`
     : `${one(baseline.index)} → ${one(current.index)}`;

@@ -80,7 +80,7 @@ function identityOf(cell: QuestionCell): CellIdentity {
 }
 
 function figuresOf(cell: QuestionCell | undefined): CellFigures {
-  if (!cell || cell.suppressed) return { suppressed: true };
+  if (!cell || cell.suppressed) return { suppressed: true, ...(cell?.suppressed && cell.no_answers ? { no_answers: true as const } : {}) };
   const { question: _q, label: _l, clause: _c, segment: _s, ...figures } = cell;
   return figures;
 }

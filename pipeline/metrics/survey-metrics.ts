@@ -11,13 +11,15 @@ export const SURVEY_METHODS = {
   nps: 'nps: % promoters (9–10) − % detractors (0–6), 95% adjusted-Wald interval (Rocks 2016)',
   multi: 'multi-select: one cell per option, index = % of respondents choosing it (Student t-interval on 0/100)',
   suppression:
-    'cells with fewer answers than privacy.min_cell are suppressed: no figures at all; in a split (--by), when the suppressed cells of a question hold fewer than min_cell answers together, the smallest published ones are suppressed too (protects_smaller_cell), so the unsplit figures minus the published cells cannot give a small group back',
+    'cells with fewer answers than privacy.min_cell are suppressed: no figures at all; in a split (--by), when the suppressed cells of a question hold fewer than min_cell answers together, the smallest published ones are suppressed too (protects_smaller_cell), so the unsplit figures minus the published cells cannot give a small group back; a question nobody answered in the period is marked no_answers',
 } as const;
 
 export type CellFigures =
   // protects_smaller_cell: withheld although large enough, so that a smaller suppressed cell of the
   // same split cannot be worked out from the question's figures without --by.
-  | { suppressed: true; protects_smaller_cell?: true }
+  // no_answers: nobody answered in the period (figures of the whole question only: in a split, telling
+  // none from a few would say whether a small group took part).
+  | { suppressed: true; protects_smaller_cell?: true; no_answers?: true }
   | ({ suppressed: false; kind: 'likert' } & LikertFigures)
   | ({ suppressed: false; kind: 'nps' } & NpsFigures)
   // One option of a multi-select question: index is the % choosing it, satisfied the number choosing it.
@@ -97,6 +99,7 @@ export async function surveyMetrics(db: Db, options: SurveyMetricsOptions): Prom
         return { segment, n: mine.reduce((total, c) => total + c.n, 0), figures: cellFigures(question, mine, options.minCell) };
       });
       if (grouped) protectSmallerCells(split, options.minCell);
+      else for (const cell of split) if (cell.n === 0) cell.figures = { suppressed: true, no_answers: true };
       for (const { segment, figures } of split) {
         cells.push({
           question: id,

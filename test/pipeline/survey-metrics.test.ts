@@ -133,6 +133,20 @@ describe.each(drivers)('survey metrics on $name', (driver) => {
     expect(formatSurveyComparison(comparison)).toMatch(/^waiting I waited too long at the desk +60 → 60 /m);
   });
 
+  it('says a period nobody answered in has no answers, rather than calling it suppressed', async () => {
+    const empty = { from: '2025-07-01', to: '2025-07-31' };
+    const metrics = await surveyMetrics(database.db, { ...options, period: empty });
+    expect(cell(metrics.cells, 'service')).toEqual({ question: 'service', clause: '8.1.2', kind: 'likert', suppressed: true, no_answers: true });
+    expect(formatSurveyMetrics(metrics)).toMatch(/^service +0 +no answers in the period$/m);
+    expect(formatSurveyMetrics(metrics)).not.toContain('suppressed');
+    // Split, an empty period has no segment values at all; the table says so instead of printing a bare header.
+    const split = await surveyMetrics(database.db, { ...options, period: empty, by: 'language' });
+    expect(split.cells).toEqual([]);
+    expect(formatSurveyMetrics(split)).toMatch(/\n\nno answers in the period\n$/);
+    const comparison = await surveyComparison(database.db, { ...options, period: { from: '2026-03-01', to: '2026-03-31' }, baseline: empty });
+    expect(formatSurveyComparison(comparison)).toMatch(/^service +no answers in the baseline$/m);
+  });
+
   it('fails naming the instrument when it was never imported', async () => {
     await expect(surveyMetrics(database.db, { ...options, instrumentId: 'nope' })).rejects.toThrow(/instrument "nope" has not been imported \(known: metrics-test\)/);
   });

@@ -15,7 +15,7 @@ function Figures({ cell }: { cell: CellFigures }) {
   if (cell.suppressed) {
     return (
       <td className="suppressed muted" colSpan={4}>
-        {cell.protects_smaller_cell ? t.suppressedProtects : t.suppressed}
+        {cell.no_answers ? t.noAnswers : cell.protects_smaller_cell ? t.suppressedProtects : t.suppressed}
       </td>
     );
   }
