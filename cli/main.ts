@@ -29,6 +29,12 @@ import { databaseOptions, withWarehouse } from './warehouse.ts';
 
 const config = (): Config => loadConfig();
 
+// `talentpulse … | head`: once the reader has gone, output is dropped and the command finishes its
+// work (an import still lands) instead of dying on an unhandled EPIPE. Any other write error stays fatal.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const program = new Command('talentpulse')
   .description('Satisfaction analytics and public-opinion monitoring for international talent communities (DB3701/T 0004—2019)')
   .showHelpAfterError();

@@ -104,6 +104,23 @@ describe('the talentpulse command', () => {
     expect(code).toBe(0);
   });
 
+  it('finishes an import quietly when the reader of its report has gone (| head)', async () => {
+    const own = { TALENTPULSE_DATA_DIR: join(dataDir, 'piped') };
+    const args = ['import', 'tickets', join(fixtures, 'hotline-tickets.csv'), '--mapping', join(fixtures, 'hotline-mapping.yaml')];
+    const env = { ...process.env, TALENTPULSE_DEMO: '0', DATABASE_URL: '', ...own };
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Gone before the report is written.
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // The import itself went through.
+    const again = await talentpulse(args, undefined, own);
+    expect(again.stdout).toMatch(/new 0, duplicate [1-9]/);
+  });
+
   it('imports a survey, reports each reject with its row and reason, and a second import adds nothing', async () => {
     const args = ['import', 'survey', join(fixtures, 'resident-survey-bad.csv'), '--instrument', join(fixtures, 'resident-instrument.yaml')];
     const first = await talentpulse(args);
