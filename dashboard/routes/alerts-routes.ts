@@ -1,5 +1,6 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import { redactPersonalData } from '../../collectors/shared/privacy.ts';
 import { alertDetail } from '../../warehouse/read-models/alert-detail.ts';
 import { ALERT_ACTIONS, type AlertAction, updateAlertStatus } from '../../warehouse/read-models/alert-status.ts';
 import { alertsList } from '../../warehouse/read-models/alerts-list.ts';
@@ -13,7 +14,10 @@ import { communityParam, oneOf } from './query-params.ts';
 
 const STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'responding', 'resolved', 'dismissed'];
 const text = (max: number) => z.string().max(max).optional();
-const actionBody = z.object({ note: text(2000), reason: text(2000), assignee: text(100), response: text(4000) }).optional();
+// Staff notes often quote a caller ("回电 13812345678"): redacted as they are written, like every
+// text we ingest, so no phone number, e-mail or ID number is kept in an alert's history or exports.
+const staffNote = z.string().max(2000).transform(redactPersonalData).optional();
+const actionBody = z.object({ note: staffNote, reason: staffNote, assignee: text(100), response: text(4000) }).optional();
 
 function alertIdOf(id: string | undefined): number {
   const alertId = Number(id);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { redactPersonalData } from '../../collectors/shared/privacy.ts';
 import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import { rectificationRates } from '../../warehouse/read-models/rectification-rates.ts';
 import { rectificationsList } from '../../warehouse/read-models/rectifications-list.ts';
@@ -11,7 +12,8 @@ import { HttpError } from '../http/http-error.ts';
 import { communityParam, oneOf, queryString } from './query-params.ts';
 
 const STATUSES: readonly RectificationStatus[] = ['open', 'in_progress', 'fixed', 'followed_up', 'closed'];
-const actionBody = z.object({ note: z.string().max(2000).optional(), owner: z.string().min(1).max(200).optional() }).optional();
+// A note of what the caller said on the follow-up call often quotes their number: redacted as written.
+const actionBody = z.object({ note: z.string().max(2000).transform(redactPersonalData).optional(), owner: z.string().min(1).max(200).optional() }).optional();
 
 /** The 好差评 rectification queue, its actions and the rates published per period. */
 export function rectificationRoutes(ctx: AppContext): Router {

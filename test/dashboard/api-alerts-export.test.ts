@@ -69,7 +69,7 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     expect(early.status).toBe(409);
     expect(((await early.json()) as { error: string }).error).toContain('is open');
 
-    const ack = await comms.post(`${base}/acknowledge`, { note: '已联系社区 Contacted the community' });
+    const ack = await comms.post(`${base}/acknowledge`, { note: '已联系社区 Contacted the community (poster: ana@example.org)' });
     expect(ack.status).toBe(200);
     expect(((await ack.json()) as { alert: AlertJson }).alert).toMatchObject({ status: 'acknowledged', acknowledged_by: 'comms' });
 
@@ -77,7 +77,9 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     const resolved = await comms.post(`${base}/resolve`, { note: '已回应 Responded publicly' });
     const alert = ((await resolved.json()) as { alert: AlertJson }).alert;
     expect(alert).toMatchObject({ status: 'resolved', resolved_by: 'comms' });
-    expect(alert.notes.map((n) => n.text)).toEqual(['已联系社区 Contacted the community', '已回应 Responded publicly']);
+    // Staff notes are redacted as they are written: the poster's address is in neither the notes nor the audit log.
+    expect(alert.notes.map((n) => n.text)).toEqual(['已联系社区 Contacted the community (poster: [EMAIL])', '已回应 Responded publicly']);
+    expect(JSON.stringify(await listAudit(tdb.db))).not.toContain('ana@example.org');
 
     const list = (await (await comms.get('/api/alerts?status=resolved')).json()) as { alerts: AlertJson[] };
     expect(list.alerts.map((a) => a.id)).toEqual([alertId]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../warehouse/auth/audit.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { login, seedBase, seedUsers, startDashboard } from './helpers.ts';
 
@@ -63,10 +64,12 @@ describe.each(drivers)('dashboard rectification queue on $name', (driver) => {
     expect(((await early.json()) as { error: string }).error).toMatch(/is open; "close" needs it to be followed_up/);
     const noNote = await comms.post(`${base}/fix`, {});
     expect(noNote.status).toBe(409);
-    const fixed = await comms.post(`${base}/fix`, { note: '已补发居留许可回执' });
+    // A note quoting the caller's number keeps the note, not the number.
+    const fixed = await comms.post(`${base}/fix`, { note: '已补发居留许可回执，回电 13812345678' });
     const { rectification } = (await fixed.json()) as { rectification: ItemJson };
     expect(rectification).toMatchObject({ status: 'fixed', owner: '李明', overdue: false });
-    expect(rectification.notes).toEqual([expect.objectContaining({ user: 'comms', text: 'fix: 已补发居留许可回执' })]);
+    expect(rectification.notes).toEqual([expect.objectContaining({ user: 'comms', text: 'fix: 已补发居留许可回执，回电 [PHONE]' })]);
+    expect(JSON.stringify(await listAudit(tdb.db))).not.toContain('13812345678');
     expect((await comms.post(`${base}/explode`)).status).toBe(404);
     // Without the CSRF token the change is refused.
     expect((await comms.post(`${base}/note`, { note: 'x' }, {})).status).toBe(403);
