@@ -22,8 +22,8 @@ interface WordsFile { format: string; total: number; counts: string[] }
 // The words and their beginnings (服务 of 服务态度) in one open-addressing table, each slot four
 // 32-bit numbers in one cache line: the entry's characters, two to a number (words are at most
 // MAX_LENGTH characters, and a Han character is never 0, so the zeros after a short word tell its
-// length), and (count << 1) | 1 when a longer word begins with it (count 0: a beginning that is no
-// word itself). A look-up reads one slot, mostly, and stops at the first characters no word goes on
+// length), and (cost << 1) | 1 when a longer word begins with it, where cost is the word's -log
+// probability in 1/LOG_SCALE (0: a beginning that is no word itself). A look-up reads one slot, mostly, and stops at the first characters no word goes on
 // with, so most positions cost one or two reads: this table is read while the model's weights
 // should stay in the cache, and a table with the words elsewhere took three cache misses a look-up.
 const file = wordsFile as WordsFile;
@@ -55,14 +55,33 @@ while (size * 0.75 < known.size) size *= 2;
 const mask = size - 1;
 const slots = new Int32Array(size * 4);
 const logTotal = Math.log(file.total);
+// A word's -log probability is kept as a whole number of 1/LOG_SCALE: no Math.log per look-up.
+const LOG_SCALE = 1 << 16;
 for (const [word, { count, goesOn }] of known) {
   let h = HASH_SEED;
   for (let k = 0; k < word.length; k += 1) h = step(h, word.charCodeAt(k));
   let slot = (h >>> 16) & mask;
   while ((slots[slot * 4 + 3] ?? 0) !== 0) slot = (slot + 1) & mask;
   for (let k = 0; k < word.length; k += 1) slots[slot * 4 + (k >> 1)] = (slots[slot * 4 + (k >> 1)] ?? 0) | (word.charCodeAt(k) << ((k & 1) * 16));
-  slots[slot * 4 + 3] = (count << 1) | (goesOn ? 1 : 0);
+  slots[slot * 4 + 3] = (count > 0 ? Math.round((logTotal - Math.log(count)) * LOG_SCALE) << 1 : 0) | (goesOn ? 1 : 0);
 }
+
+// Every two characters side by side in a word, as one bit each in a 64 KB bitmap (by their hash)
+// that stays in the cache: most pairs of characters are in no word, and the bitmap says so
+// without reading the 1 MB table, whose reads would push the model's weights out. An edge of a
+// phrase whose two characters are in no word together needs no segmenting at all.
+const PAIR_BITS = 19;
+const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+const pairBit = (h: number) => h >>> (32 - PAIR_BITS);
+const pairHash = (first: number, second: number) => step(step(HASH_SEED, first), second);
+for (const word of known.keys()) {
+  for (let k = 1; k < word.length; k += 1) {
+    const bit = pairBit(pairHash(word.charCodeAt(k - 1), word.charCodeAt(k)));
+    pairs[bit >>> 5] = (pairs[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+}
+/** Whether two characters (as their pairHash `h`) may stand side by side in a word (no: they never do). */
+const inWord = (h: number) => ((pairs[pairBit(h) >>> 5] ?? 0) & (1 << (pairBit(h) & 31))) !== 0;
 
 /** An unknown character counts once, as jieba counts a character missing from its dictionary. */
 const UNKNOWN = -logTotal;
@@ -87,7 +106,7 @@ function nextCharacter(text: string, start: number, length: number, h: number): 
   return step(h, c);
 }
 
-/** What the table knows of the key (hash `h`): (count << 1) | goes on; 0 when no word is or begins with it. */
+/** What the table knows of the key (hash `h`): (cost << 1) | goes on; 0 when no word is or begins with it. */
 function entryOf(h: number): number {
   const k0 = key[0] ?? 0;
   const k1 = key[1] ?? 0;
@@ -123,10 +142,11 @@ function segment(text: string, from: number, to: number): void {
     let h = firstCharacter(text, from + p);
     for (let length = 1; length <= MAX_LENGTH && p + length <= n; length += 1) {
       if (length > 1) h = nextCharacter(text, from + p, length, h);
+      if (length === 2 && !inWord(h)) break;
       const entry = entryOf(h);
-      const count = entry >>> 1;
-      if (count > 0) {
-        const score = Math.log(count) - logTotal + (best[p + length] ?? 0);
+      const cost = entry >>> 1;
+      if (cost > 0) {
+        const score = (best[p + length] ?? 0) - cost / LOG_SCALE;
         if (score >= top) {
           top = score;
           topLength = length;
@@ -149,6 +169,7 @@ function crossed(text: string, from: number, to: number, at: number): boolean {
     let h = firstCharacter(text, a);
     for (let length = 2; length <= MAX_LENGTH && a + length <= to; length += 1) {
       h = nextCharacter(text, a, length, h);
+      if (length === 2 && !inWord(h)) break;
       const entry = entryOf(h);
       if (a + length > at && entry > 1) return true;
       if ((entry & 1) === 0) break;
@@ -171,12 +192,15 @@ export function snapToWords(text: string, start: number, end: number): void {
   const cutsStart = start > 0 && isHan(text.charCodeAt(start - 1)) && isHan(text.charCodeAt(start));
   const cutsEnd = end < text.length && isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(end));
   if (!cutsStart && !cutsEnd) return;
+  const inStart = cutsStart && inWord(pairHash(text.charCodeAt(start - 1), text.charCodeAt(start)));
+  const inEnd = cutsEnd && inWord(pairHash(text.charCodeAt(end - 1), text.charCodeAt(end)));
+  if (!inStart && !inEnd) return;
   // The window: the run of Han characters around the span, CONTEXT characters past each edge at most.
   let from = start;
   while (from > 0 && start - from < CONTEXT && isHan(text.charCodeAt(from - 1))) from -= 1;
   let to = end;
   while (to < text.length && to - end < CONTEXT && isHan(text.charCodeAt(to))) to += 1;
-  if (!(cutsStart && crossed(text, from, to, start)) && !(cutsEnd && crossed(text, from, to, end))) return;
+  if (!(inStart && crossed(text, from, to, start)) && !(inEnd && crossed(text, from, to, end))) return;
   segment(text, from, to);
   // Walk the words of the best path: the word holding each edge decides where the phrase goes.
   let newStart = start;
