@@ -4,6 +4,7 @@
  * are ranked by their summed contribution, strongest first. Only phrases that pushed the score the
  * way it went are shown: in a negative text, 方便 or 快 (of 快递) pulling the other way did not drive it.
  */
+import { snapToWords, snapped } from './chinese-words.ts';
 import type { Features } from './sentiment-features.ts';
 
 /** A feature counts towards the explanation when it carries at least this share of the strongest one. */
@@ -22,13 +23,16 @@ const PHRASE_FLOOR = 0.3;
 // garbage collector work on every scored text.
 const phrases: string[] = [];
 let sums = new Float64Array(64);
+// Where each phrase was first met in the text: a shown Chinese phrase is grown to its words there.
+let spanStarts = new Int32Array(64);
+let spanEnds = new Int32Array(64);
 let order = new Int32Array(64);
 let phraseCount = 0;
 // Long texts have many phrases: past a few, they are found through a Map instead.
 const LINEAR_PHRASES = 32;
 const phraseIndex = new Map<string, number>();
 
-function addPhrase(phrase: string, sum: number): void {
+function addPhrase(phrase: string, sum: number, start: number, end: number): void {
   if (phrase === '') return;
   let at = -1;
   if (phraseCount <= LINEAR_PHRASES) {
@@ -52,9 +56,17 @@ function addPhrase(phrase: string, sum: number): void {
     grown.set(sums);
     sums = grown;
     order = new Int32Array(sums.length);
+    const grownStarts = new Int32Array(sums.length);
+    grownStarts.set(spanStarts);
+    spanStarts = grownStarts;
+    const grownEnds = new Int32Array(sums.length);
+    grownEnds.set(spanEnds);
+    spanEnds = grownEnds;
   }
   phrases[phraseCount] = phrase;
   sums[phraseCount] = sum;
+  spanStarts[phraseCount] = start;
+  spanEnds[phraseCount] = end;
   phraseCount += 1;
 }
 
@@ -113,6 +125,17 @@ function lastSpace(phrase: string, start: number, end: number): number {
 }
 
 /**
+ * The words of phrase `index` as met in `text`: a Chinese phrase that starts or ends inside a word
+ * (度很好 of 服务态度很好) grows to that word (态度很好); any other phrase is as the model saw it.
+ */
+function phraseWords(text: string, index: number): string {
+  const start = spanStarts[index] ?? 0;
+  const end = spanEnds[index] ?? 0;
+  snapToWords(text, start, end);
+  return snapped.start === start && snapped.end === end ? (phrases[index] ?? '') : phraseText(text, snapped.start, snapped.end);
+}
+
+/**
  * The phrase as shown: English function words trimmed from its edges and a leading 的 (of 的学费)
  * dropped; '' when nothing else is left. The model weighed the whole span; a reader needs the words.
  */
@@ -167,7 +190,7 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
       phraseStrong ||= c * sign >= floor;
       continue;
     }
-    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum);
+    if (phraseStart >= 0 && phraseStrong) addPhrase(phraseText(text, phraseStart, phraseEnd), phraseSum, phraseStart, phraseEnd);
     if (k < 0) break;
     phraseStart = f.start[k] ?? 0;
     phraseEnd = f.end[k] ?? 0;
@@ -187,16 +210,33 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
   // Trimmed as shown, strongest first, only as far as shown: a long text has many phrases. The
   // strongest phrase left after trimming sets the floor; two spans may trim to the same words.
   let top = -1;
+  let grown = false;
   const terms: string[] = [];
   for (let r = 0; r < phraseCount; r += 1) {
     if (terms.length === MAX_TERMS) break;
     const index = order[r] ?? 0;
     const strength = Math.abs(sums[index] ?? 0);
     if (top >= 0 && strength < top * PHRASE_FLOOR) break;
-    const term = trimEdges(phrases[index] ?? '');
+    const term = trimEdges(phraseWords(text, index));
     if (term === '' || terms.includes(term)) continue;
+    // Phrases of the model never overlap, but grown to their words one may take in another (快 of
+    // 速度也够快, grown to 够快): the words are shown once, with the stronger phrase.
+    grown ||= snapped.start !== (spanStarts[index] ?? 0) || snapped.end !== (spanEnds[index] ?? 0);
+    if (grown && insideShown(terms.length)) continue;
+    shownStarts[terms.length] = snapped.start;
+    shownEnds[terms.length] = snapped.end;
     if (top < 0) top = strength;
     terms.push(term);
   }
   return terms;
+}
+
+// The spans of the terms shown so far, as grown to their words.
+const shownStarts = new Int32Array(MAX_TERMS);
+const shownEnds = new Int32Array(MAX_TERMS);
+
+/** Whether the span in `snapped` lies within one of the first `count` shown spans. */
+function insideShown(count: number): boolean {
+  for (let t = 0; t < count; t += 1) if ((shownStarts[t] ?? 0) <= snapped.start && snapped.end <= (shownEnds[t] ?? 0)) return true;
+  return false;
 }

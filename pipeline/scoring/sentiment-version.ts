@@ -8,6 +8,7 @@ export const SENTIMENT_MODEL_VERSION = 'nb-logreg-4';
  * emoji alone is scored by its emoji; revision 3: the main language of mixed Chinese-English text
  * counts Han characters against Latin words, not letters). A new model version starts again at
  * revision 0 (nb-logreg-4, trained with more service complaints, questions and notices, keeps the
- * rules of nb-logreg-3.3).
+ * rules of nb-logreg-3.3); revision 1: a Chinese term that started or ended inside a word is grown
+ * to that word (度很好 → 服务态度很好), so stored terms of revision 0 are stale.
  */
-export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.0`;
+export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.1`;

@@ -1,0 +1,53 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { describe, expect, it } from 'vitest';
+import { scoreSentiment } from '../../pipeline/scoring/index.ts';
+
+// Our own sentences about community services; the model's phrases in them used to start inside a
+// word (度很好 of 服务态度很好, 务很差 of 服务很差, 人员很热情 of 工作人员很热情).
+const sentences = [
+  '窗口工作人员服务态度很差',
+  '物业服务非常好',
+  '外国人服务中心的工作人员很热情',
+  '工作人员态度很好，办事效率很高',
+  '学校老师很负责',
+  '派出所的民警态度很好',
+  '翻译服务质量太差了',
+  '房租太贵了，中介服务很差',
+  '送餐速度也够快，味道不错',
+  'The visa office was slow, 服务态度很差',
+];
+
+describe('Chinese terms read as words', () => {
+  it('shows the words a phrase cut into, not a fragment of them', () => {
+    expect(scoreSentiment('窗口工作人员服务态度很差').terms).toEqual(['服务态度很差']);
+    expect(scoreSentiment('社区服务很差，没人管').terms[0]).toBe('服务很差');
+    expect(scoreSentiment('外国人服务中心的工作人员很热情').terms).toEqual(['工作人员很热情']);
+    expect(scoreSentiment('工作人员态度很好，办事效率很高').terms).toEqual(['态度很好', '办事效率很高']);
+    expect(scoreSentiment('学校老师很负责').terms).toEqual(['学校老师很负责']);
+    // In mixed text too: the Chinese part's phrase is grown within it.
+    expect(scoreSentiment('The visa office was slow, 服务态度很差').terms).toEqual(['服务态度很差', 'slow']);
+  });
+
+  // Not 社区服务很差: jieba's dictionary has 社区服务 as one word, where 服务很差 reads as well.
+  it('starts and ends every Chinese term where jieba cuts the whole text, and takes it from the text', () => {
+    const jieba = Jieba.withDict(dict);
+    for (const text of sentences) {
+      const boundaries = new Set([0]);
+      let at = 0;
+      for (const word of jieba.cut(text)) boundaries.add((at += word.length));
+      const terms = scoreSentiment(text).terms.filter((term) => /\p{Script=Han}/u.test(term));
+      expect(terms.length, text).toBeGreaterThan(0);
+      for (const term of terms) {
+        const start = text.indexOf(term);
+        expect(start, `${text}: ${term}`).toBeGreaterThanOrEqual(0);
+        expect([boundaries.has(start), boundaries.has(start + term.length)], `${text}: ${term}`).toEqual([true, true]);
+      }
+    }
+  });
+
+  it('shows words once when a phrase grown to its words takes in a weaker one', () => {
+    // 快 (of 够快) was a phrase of its own beside 速度也够; grown, 速度也够快 holds it.
+    expect(scoreSentiment('送餐速度也够快，味道不错').terms).toEqual(['味道不错', '速度也够快']);
+  });
+});
