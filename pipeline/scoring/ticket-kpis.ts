@@ -1,3 +1,4 @@
+import { ticketDueAt } from '../../config/ticket-sla.ts';
 import type { WorkingCalendar } from '../../config/working-calendar.ts';
 import type { TicketKpiRow } from '../../warehouse/read-models/ticket-kpi-rows.ts';
 import { quantile } from './statistics.ts';
@@ -98,12 +99,9 @@ function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings):
   // Durations only where the order of times is possible; the impossible ones are counted as problems.
   const resolved = closed.filter((row) => row.closed_at !== null && row.closed_at >= row.opened_at);
   const responded = opened.filter((row) => row.first_response_at !== null && row.first_response_at >= row.opened_at);
-  const onTime = resolved.filter((row) => {
-    const closedAt = row.closed_at as Date;
-    if (row.due_at && row.due_at >= row.opened_at) return closedAt <= row.due_at;
-    const taken = s.slaClock === 'working' ? s.calendar.workingMillisBetween(row.opened_at, closedAt) : closedAt.getTime() - row.opened_at.getTime();
-    return taken <= s.slaHours * HOUR;
-  });
+  // The due instant every output judges by (config/ticket-sla.ts), so the overview and the rollups agree.
+  const sla = { hours: s.slaHours, clock: s.slaClock, calendar: s.calendar };
+  const onTime = resolved.filter((row) => (row.closed_at as Date) <= ticketDueAt(row, sla));
   const rated = opened.filter((row) => row.rating !== null);
   const satisfied = rated.filter((row) => (row.rating as number) >= s.satisfiedMinRating);
   const reopenKnown = opened.filter((row) => row.reopen_count !== null);

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../warehouse/database.ts';
 import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
 import { drivers } from '../support/databases.ts';
+import { testSla } from '../support/ticket-sla.ts';
 
-const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSlaHours: 72, satisfiedMinRating: 4 };
+const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSla: testSla(72), satisfiedMinRating: 4 };
 
 async function seed(db: Db): Promise<void> {
   await db.insertInto('communities').values({ id: 'c1', name_zh: '社区', name_en: 'Community' }).execute();
