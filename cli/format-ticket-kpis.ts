@@ -32,7 +32,8 @@ export function formatTicketKpis(report: TicketKpiReport): string {
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => width(row[i] ?? ''))));
   const line = (row: string[]) => row.map((text, i) => text + ' '.repeat((widths[i] ?? 0) - width(text))).join('  ').trimEnd();
   const out = [`tickets ${report.period.from}..${report.period.to} (${report.time_zone})${report.community_id ? `, community ${report.community_id}` : ''}`, line(head), ...body.map(line)];
-  const suppressed = cells.filter((cell) => cell.suppressed.length > 0).map((cell) => `${cell.key}: ${cell.suppressed.join(', ')}`);
+  const named = (cell: TicketKpiCell) => cell.suppressed.map((name) => (cell.protects_smaller_cell.includes(name) ? `${name} (protects a smaller cell)` : name));
+  const suppressed = cells.filter((cell) => cell.suppressed.length > 0).map((cell) => `${cell.key}: ${named(cell).join(', ')}`);
   if (suppressed.length > 0) out.push(`withheld (base below ${report.settings.min_cell}): ${suppressed.join('; ')}`);
   out.push('data quality (tickets opened in the period; all kept):');
   for (const { problem, tickets, effect } of report.data_quality) out.push(`  ${problem}: ${tickets}${tickets > 0 ? ` — ${effect}` : ''}`);

@@ -20,7 +20,7 @@ export function exportRoutes(ctx: AppContext): Router {
       minCell: config.privacy.min_cell,
       clauses,
       communityId,
-      tickets: { slaHours: config.satisfaction.ticket_sla_hours, satisfiedMinRating: config.satisfaction.satisfied_min_rating },
+      tickets: { slaHours: config.satisfaction.ticket_sla_hours, slaClock: config.satisfaction.ticket_sla_clock, satisfiedMinRating: config.satisfaction.satisfied_min_rating },
     });
     const gains = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell: config.privacy.min_cell, communityId });
     const gain = (communityId && gains.communities.find((c) => c.community_id === communityId)) || gains.all;

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ticketSlaOf } from '../../config/ticket-sla.ts';
 import { scorerVersion } from '../../pipeline/scoring/scorer-version.ts';
 import { unresolvedAlertCounts } from '../../warehouse/read-models/alerts-list.ts';
 import { gainReport } from '../../warehouse/read-models/gain-index.ts';
@@ -14,6 +15,7 @@ import { communityParam, queryString } from './query-params.ts';
 export function overviewRoutes(ctx: AppContext): Router {
   const { config, db, clauses } = ctx;
   const router = Router();
+  const sla = ticketSlaOf(config);
 
   router.get('/overview', allow('leader', 'expert', 'admin', 'comms'), async (req, res) => {
     const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
@@ -23,7 +25,7 @@ export function overviewRoutes(ctx: AppContext): Router {
     const hotline = await hotlineSummary(db, {
       period,
       timeZone: config.timezone,
-      slaHours: config.satisfaction.ticket_sla_hours,
+      sla,
       satisfiedMinRating: config.satisfaction.satisfied_min_rating,
       minCell,
       communityId,

@@ -1,3 +1,4 @@
+import { ticketDueAt } from '../../config/ticket-sla.ts';
 import type { WorkingCalendar } from '../../config/working-calendar.ts';
 import type { TicketKpiRow } from '../../warehouse/read-models/ticket-kpi-rows.ts';
 import { quantile } from './statistics.ts';
@@ -21,7 +22,8 @@ export interface TicketKpiSettings {
 }
 
 export interface DurationStats {
-  n: number;
+  /** The base; null when withheld with the figures (a small count is itself identifying). */
+  n: number | null;
   median_working_hours: number | null;
   p90_working_hours: number | null;
   median_calendar_hours: number | null;
@@ -37,18 +39,25 @@ export interface TicketKpiCell {
   closure_rate: number | null;
   /** 按时办结率: closed by the due time (else within the SLA) over closed tickets with a valid closing time. */
   on_time_rate: number | null;
-  on_time_base: number;
+  on_time_base: number | null;
   first_response: DurationStats;
   resolution: DurationStats;
   /** 满意率: rated at or above the configured level over rated tickets. */
   satisfaction_rate: number | null;
-  rated: number;
+  rated: number | null;
   /** Reopened at least once over tickets whose export says how often. */
   reopen_rate: number | null;
-  reopen_base: number;
+  reopen_base: number | null;
   /** Open at the period end (or now), whenever opened, and how long they had been open. */
   backlog: { open: number | null; median_age_hours: number | null; p90_age_hours: number | null; oldest_age_hours: number | null };
+  /** Figures withheld, each with its base: below the privacy minimum, or to protect a smaller cell. */
   suppressed: string[];
+  /**
+   * Of those, the ones withheld although their base is large enough: with --by, the suppressed cells
+   * of a figure must hold at least min_cell tickets together, else the total less the published
+   * cells would give them back, so the smallest published cells are withheld too.
+   */
+  protects_smaller_cell: string[];
 }
 
 export interface TicketKpiFigures {
@@ -84,12 +93,70 @@ export function ticketKpis(rows: readonly TicketKpiRow[], settings: TicketKpiSet
     if (members) members.push(row);
     else grouped.set(key, [row]);
   }
-  const groups = [...grouped].map(([key, members]) => cell(key, members, settings)).filter((c) => c.volume !== 0 || c.backlog.open !== 0);
-  groups.sort((a, b) => (b.volume ?? 0) - (a.volume ?? 0) || a.key.localeCompare(b.key));
+  const split = [...grouped].map(([key, members]) => ({ key, members, cell: cell(key, members, settings) }));
+  protectSmallerCells(split, settings);
+  const groups = split.map((g) => g.cell).filter((c) => c.volume !== 0 || c.backlog.open !== 0);
+  // Sorted by the number of tickets (withheld ones by theirs too, with no figure shown), so the
+  // order itself reveals no more than the published volumes.
+  const size = new Map(split.map((g) => [g.cell, g.members.length]));
+  groups.sort((a, b) => (b.volume ?? -1) - (a.volume ?? -1) || (size.get(b) ?? 0) - (size.get(a) ?? 0) || a.key.localeCompare(b.key));
   return { total, groups, data_quality };
 }
 
-function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings): TicketKpiCell {
+/** The figures a cell withholds together, by the name listed under suppressed. */
+const figureNames = ['volume', 'on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate', 'backlog'] as const;
+type FigureName = (typeof figureNames)[number];
+
+/**
+ * Complementary suppression within a split, figure by figure, as for survey --by: the cells whose
+ * figure is withheld must hold at least min_cell tickets of its base between them (or none), else the
+ * smallest published cells withhold it too. Without this the (unmapped) category's one ticket is the
+ * total volume less the published categories'.
+ */
+function protectSmallerCells(split: Array<{ cell: TicketKpiCell; members: readonly TicketKpiRow[] }>, s: TicketKpiSettings): void {
+  for (const name of figureNames) {
+    const withBase = split.map((g) => ({ cell: g.cell, base: baseOf(g.members, name, s) })).filter((g) => g.base > 0);
+    let hidden = withBase.filter((g) => g.cell.suppressed.includes(name)).reduce((total, g) => total + g.base, 0);
+    if (hidden === 0) continue;
+    const published = withBase.filter((g) => !g.cell.suppressed.includes(name)).sort((a, b) => a.base - b.base);
+    for (const g of published) {
+      if (hidden >= s.minCell) break;
+      withhold(g.cell, name, true);
+      hidden += g.base;
+    }
+  }
+}
+
+/** Figures over subsets of the tickets opened: withheld with the volume, whose count each bounds. */
+const partsOfVolume: readonly FigureName[] = ['on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate'];
+
+function withhold(c: TicketKpiCell, name: FigureName, protecting: boolean): void {
+  for (const figure of name === 'volume' ? ['volume' as const, ...partsOfVolume] : [name]) {
+    if (c.suppressed.includes(figure)) continue;
+    c.suppressed.push(figure);
+    if (protecting) c.protects_smaller_cell.push(figure);
+    blank(c, figure);
+  }
+}
+
+/** Nulls a figure and its base: a count below the minimum identifies as well as a rate. */
+function blank(c: TicketKpiCell, name: FigureName): void {
+  if (name === 'volume') Object.assign(c, { volume: null, closed: null, closure_rate: null });
+  if (name === 'on_time_rate') Object.assign(c, { on_time_rate: null, on_time_base: null });
+  if (name === 'satisfaction_rate') Object.assign(c, { satisfaction_rate: null, rated: null });
+  if (name === 'reopen_rate') Object.assign(c, { reopen_rate: null, reopen_base: null });
+  if (name === 'first_response' || name === 'resolution') c[name] = withheldDurations;
+  if (name === 'backlog') c.backlog = { open: null, median_age_hours: null, p90_age_hours: null, oldest_age_hours: null };
+}
+
+const withheldDurations: DurationStats = { n: null, median_working_hours: null, p90_working_hours: null, median_calendar_hours: null, p90_calendar_hours: null };
+
+/** The tickets a figure of a cell is computed over (as cell() selects them). */
+function baseOf(rows: readonly TicketKpiRow[], name: FigureName, s: TicketKpiSettings): number {
+  return selectBases(rows, s)[name].length;
+}
+
+function selectBases(rows: readonly TicketKpiRow[], s: TicketKpiSettings) {
   const start = s.start.getTime();
   const end = s.end.getTime();
   const asOf = Math.min(end, s.now.getTime());
@@ -97,18 +164,27 @@ function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings):
   const closed = opened.filter(isClosed);
   // Durations only where the order of times is possible; the impossible ones are counted as problems.
   const resolved = closed.filter((row) => row.closed_at !== null && row.closed_at >= row.opened_at);
-  const responded = opened.filter((row) => row.first_response_at !== null && row.first_response_at >= row.opened_at);
-  const onTime = resolved.filter((row) => {
-    const closedAt = row.closed_at as Date;
-    if (row.due_at && row.due_at >= row.opened_at) return closedAt <= row.due_at;
-    const taken = s.slaClock === 'working' ? s.calendar.workingMillisBetween(row.opened_at, closedAt) : closedAt.getTime() - row.opened_at.getTime();
-    return taken <= s.slaHours * HOUR;
-  });
-  const rated = opened.filter((row) => row.rating !== null);
+  return {
+    volume: opened,
+    closed,
+    on_time_rate: resolved,
+    resolution: resolved,
+    first_response: opened.filter((row) => row.first_response_at !== null && row.first_response_at >= row.opened_at),
+    satisfaction_rate: opened.filter((row) => row.rating !== null),
+    reopen_rate: opened.filter((row) => row.reopen_count !== null),
+    backlog: rows.filter((row) => row.opened_at.getTime() < asOf && !(isClosed(row) && (row.closed_at === null || row.closed_at.getTime() < asOf))),
+    asOf,
+  };
+}
+
+function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings): TicketKpiCell {
+  const bases = selectBases(rows, s);
+  const { volume: opened, closed, on_time_rate: resolved, first_response: responded, satisfaction_rate: rated, reopen_rate: reopenKnown, backlog, asOf } = bases;
+  // The due instant every output judges by (config/ticket-sla.ts), so the overview and the rollups agree.
+  const sla = { hours: s.slaHours, clock: s.slaClock, calendar: s.calendar };
+  const onTime = resolved.filter((row) => (row.closed_at as Date) <= ticketDueAt(row, sla));
   const satisfied = rated.filter((row) => (row.rating as number) >= s.satisfiedMinRating);
-  const reopenKnown = opened.filter((row) => row.reopen_count !== null);
   const reopened = reopenKnown.filter((row) => (row.reopen_count as number) > 0);
-  const backlog = rows.filter((row) => row.opened_at.getTime() < asOf && !(isClosed(row) && (row.closed_at === null || row.closed_at.getTime() < asOf)));
   const ages = backlog.map((row) => (asOf - row.opened_at.getTime()) / HOUR);
 
   const suppressed: string[] = [];
@@ -120,7 +196,7 @@ function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings):
   const rate = (name: string, part: number, base: number) => (ok(name, base) && base > 0 ? part / base : null);
   const volumeOk = ok('volume', opened.length);
   const backlogOk = ok('backlog', backlog.length);
-  return {
+  const figures: TicketKpiCell = {
     key,
     volume: volumeOk ? opened.length : null,
     closed: volumeOk ? closed.length : null,
@@ -140,7 +216,11 @@ function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings):
       oldest_age_hours: backlogOk && ages.length > 0 ? ages.reduce((a, b) => Math.max(a, b)) : null,
     },
     suppressed,
+    protects_smaller_cell: [],
   };
+  for (const name of suppressed) blank(figures, name as FigureName);
+  if (!volumeOk) withhold(figures, 'volume', false);
+  return figures;
 }
 
 function durations(name: string, spans: Array<[Date, Date]>, s: TicketKpiSettings, ok: (name: string, base: number) => boolean): DurationStats {

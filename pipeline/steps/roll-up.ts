@@ -1,4 +1,5 @@
 import type { Config } from '../../config/schema.ts';
+import { ticketSlaOf } from '../../config/ticket-sla.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
 import { scorerVersion } from '../scoring/scorer-version.ts';
@@ -13,11 +14,11 @@ export function localDay(now: Date, timezone: string, daysBack = 0): string {
  * Rebuilds the daily rollups from the scores of `version` (the current scorer's by default); `days`
  * limits it to the recent past (the scheduled run), else everything.
  */
-export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfaction'>, options: { days?: number; now?: Date; version?: string } = {}): Promise<number> {
+export async function rollUp(db: Db, config: Pick<Config, 'timezone' | 'satisfaction' | 'working_time'>, options: { days?: number; now?: Date; version?: string } = {}): Promise<number> {
   return recomputeRollups(db, {
     timezone: config.timezone,
     scorerVersion: options.version ?? scorerVersion(),
-    ticketSlaHours: config.satisfaction.ticket_sla_hours,
+    ticketSla: ticketSlaOf(config),
     satisfiedMinRating: config.satisfaction.satisfied_min_rating,
     ...(options.days !== undefined ? { fromDay: localDay(options.now ?? new Date(), config.timezone, options.days) } : {}),
   });

@@ -59,7 +59,7 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
     `按时办结率: closed by the export's due time when it has one, else within ${sat.ticket_sla_hours} ${sat.ticket_sla_clock} hours; over closed tickets with a valid closing time`,
     `满意率: rating ≥ ${sat.satisfied_min_rating} (${levels}) over rated tickets`,
     'medians and p90 by linear interpolation (as percentile_cont); working hours per working_time',
-    `figures on a base below ${privacy.min_cell} are withheld (null, listed under suppressed)`,
+    `figures on a base below ${privacy.min_cell} are withheld with their base (null, listed under suppressed); with --by, when the withheld cells of a figure hold fewer than ${privacy.min_cell} tickets together, the smallest published cells withhold it too (listed under protects_smaller_cell), so the total less the published cells cannot give a small group back`,
   ];
   const years = new Set(rows.map((row) => row.opened_at.getUTCFullYear()));
   const uncovered = [...years].filter((year) => !calendar.years.includes(year)).sort();

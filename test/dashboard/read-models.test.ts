@@ -6,6 +6,7 @@ import { mentionClauses } from '../../warehouse/read-models/mention-clauses.ts';
 import { mentionCountsByLabel, mentionsList } from '../../warehouse/read-models/mentions-list.ts';
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
+import { testSla } from '../support/ticket-sla.ts';
 import { clauses, seedBase } from './helpers.ts';
 
 const updated_at = new Date('2026-03-31T00:00:00Z');
@@ -73,7 +74,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
   });
 
   it('scorecard: per clause figures, suppression and empty clauses', async () => {
-    const card = await clauseScorecard(tdb.db, { period, minCell: 5, clauses, tickets: { slaHours: 72, satisfiedMinRating: 4 } });
+    const card = await clauseScorecard(tdb.db, { period, minCell: 5, clauses, tickets: { slaHours: 72, slaClock: 'calendar', satisfiedMinRating: 4 } });
     expect(card.rows.map((r) => r.clause_id)).toEqual(['*', '7.2.3', '8.1.2', '10.2.4']);
     const hotline = card.rows.find((r) => r.clause_id === '8.1.2')!;
     // March (5) and April (3) together: 8 answers.
@@ -85,7 +86,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
     expect(opinion.mentions.net_sentiment).toBeCloseTo(-1 / 6, 9);
     expect(card.rows.find((r) => r.clause_id === '7.2.3')).toMatchObject({ survey: null, mentions: null, tickets: null });
     // Experts see the rules the hotline figures were counted by, as configured.
-    expect(card.methods.tickets).toContain('within 72 h of opening');
+    expect(card.methods.tickets).toContain('within 72 calendar hours of opening');
     expect(card.methods.tickets).toContain('满意率 = rated ≥ 4');
   });
 
@@ -140,7 +141,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
         })),
       )
       .execute();
-    const summary = await hotlineSummary(tdb.db, { period, timeZone: 'Asia/Shanghai', slaHours: 72, minCell: 5 });
+    const summary = await hotlineSummary(tdb.db, { period, timeZone: 'Asia/Shanghai', sla: testSla(72), minCell: 5 });
     expect(summary).toMatchObject({ opened: 6, closed: 6, rated: 6, suppressed: [] });
     expect(summary.on_time_rate).toBeCloseTo(4 / 6, 9);
     expect(summary.satisfied_rate).toBeCloseTo(4 / 6, 9);
@@ -148,7 +149,7 @@ describe.each(drivers)('dashboard read models on $name', (driver) => {
     // percentile_cont(0.9) over 6 values: position 4.5 between 100 and 200.
     expect(summary.p90_resolution_hours).toBeCloseTo(150, 6);
 
-    const small = await hotlineSummary(tdb.db, { period, timeZone: 'Asia/Shanghai', slaHours: 72, minCell: 10 });
+    const small = await hotlineSummary(tdb.db, { period, timeZone: 'Asia/Shanghai', sla: testSla(72), minCell: 10 });
     expect(small).toMatchObject({ opened: 6, on_time_rate: null, satisfied_rate: null, median_resolution_hours: null });
     expect(small.suppressed).toEqual(['on_time_rate', 'resolution_hours', 'satisfied_rate']);
   });

@@ -94,3 +94,39 @@ describe('ticketKpis', () => {
     expect(byLanguage).toEqual([['en', 3], ['ko', 2]]);
   });
 });
+
+describe('ticketKpis --by: complementary suppression', () => {
+  // Six 咨询 and five 投诉, all closed, rated and answered, and one ticket of an unmapped category.
+  const split: TicketKpiRow[] = [
+    ...Array.from({ length: 6 }, (_, i) => row({ opened_at: sh(`2025-03-17 ${10 + i}:00`), first_response_at: sh(`2025-03-17 ${10 + i}:10`), closed_at: sh('2025-03-18 10:00'), state: 'closed', rating: 5 })),
+    ...Array.from({ length: 5 }, (_, i) => row({ opened_at: sh(`2025-03-18 ${10 + i}:00`), first_response_at: sh(`2025-03-18 ${10 + i}:10`), closed_at: sh('2025-03-20 10:00'), state: 'closed', rating: 1, category: '投诉', raw_category: '投诉' })),
+    row({ opened_at: sh('2025-03-21 09:00'), first_response_at: sh('2025-03-21 09:30'), closed_at: sh('2025-03-21 11:00'), state: 'closed', rating: 2, category: null, raw_category: '催办' }),
+  ];
+
+  it('withholds the smallest published cell, so the total less the published cells gives no small group back', () => {
+    const { total, groups } = ticketKpis(split, { ...settings, by: 'category', minCell: 5 });
+    const byKey = Object.fromEntries(groups.map((g) => [g.key, g]));
+    expect(total.volume).toBe(12);
+    // Without 投诉 withheld, 12 − 6 − 5 would be the unmapped ticket, its rating 2 from 满意率 the same way.
+    expect(byKey['咨询']).toMatchObject({ volume: 6, rated: 6, satisfaction_rate: 1, protects_smaller_cell: [] });
+    expect(byKey['投诉']).toMatchObject({ volume: null, closed: null, rated: null, satisfaction_rate: null, on_time_rate: null, on_time_base: null });
+    expect(byKey['投诉']?.protects_smaller_cell).toEqual(expect.arrayContaining(['volume', 'satisfaction_rate', 'on_time_rate', 'resolution', 'first_response']));
+    // The small cell's own bases are withheld with its figures.
+    expect(byKey['(unmapped)']).toMatchObject({ volume: null, rated: null, on_time_base: null, first_response: { n: null }, resolution: { n: null } });
+    const published = (pick: (c: (typeof groups)[number]) => number | null) => groups.reduce((sum, g) => sum + (pick(g) ?? 0), 0);
+    for (const [figure, pick] of [
+      ['volume', (c: (typeof groups)[number]) => c.volume],
+      ['rated', (c: (typeof groups)[number]) => c.rated],
+      ['on_time_base', (c: (typeof groups)[number]) => c.on_time_base],
+      ['resolution', (c: (typeof groups)[number]) => c.resolution.n],
+    ] as const) {
+      const left = ((figure === 'volume' ? total.volume : figure === 'rated' ? total.rated : figure === 'on_time_base' ? total.on_time_base : total.resolution.n) ?? 0) - published(pick);
+      expect(left === 0 || left >= 5, `${figure}: ${left} left over`).toBe(true);
+    }
+  });
+
+  it('publishes every cell when the suppressed ones are already enough together', () => {
+    const { groups } = ticketKpis(split, { ...settings, by: 'category', minCell: 1 });
+    expect(groups.every((g) => g.suppressed.length === 0 && g.protects_smaller_cell.length === 0)).toBe(true);
+  });
+});

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../warehouse/database.ts';
 import { recomputeRollups } from '../../warehouse/derive/rollups.ts';
 import { drivers } from '../support/databases.ts';
+import { testSla } from '../support/ticket-sla.ts';
 
-const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSlaHours: 72, satisfiedMinRating: 4 };
+const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSla: testSla(72), satisfiedMinRating: 4 };
 
 async function seed(db: Db): Promise<void> {
   await db.insertInto('communities').values({ id: 'c1', name_zh: '社区', name_en: 'Community' }).execute();
@@ -55,11 +56,11 @@ describe.each(drivers)('daily rollups on $name', (driver) => {
       expect(await rollup(db, 'satisfied')).toEqual([{ day: '2026-03-02', n: 2, sum: 1, sum_sq: 1 }]);
       expect((await rollup(db, 'negative', '8.1.2')).map((r) => [r.n, r.sum])).toEqual([[2, 1]]);
       expect((await rollup(db, 'sentiment')).map((r) => r.sum)).toEqual([expect.closeTo(-0.4, 9)]);
-      // t1 closed in 24 h (on time), t2 in 6 days (late); both closed on 3 March local time.
-      expect((await rollup(db, 'on_time')).map((r) => [r.day, r.n, r.sum])).toEqual([['2026-03-03', 2, 1]]);
+      // t1 closed in 24 h (on time), t2 in 6 days (late); each on the day it was opened, local time.
+      expect((await rollup(db, 'on_time')).map((r) => [r.day, r.n, r.sum])).toEqual([['2026-02-25', 1, 0], ['2026-03-02', 1, 1]]);
       expect((await rollup(db, 'on_time', '8.1.3')).map((r) => [r.n, r.sum])).toEqual([[1, 1]]);
       expect((await rollup(db, 'opened')).map((r) => [r.day, r.n])).toEqual([['2026-02-25', 1], ['2026-03-02', 1]]);
-      expect((await rollup(db, 'rated_satisfied')).map((r) => [r.n, r.sum])).toEqual([[2, 1]]);
+      expect((await rollup(db, 'rated_satisfied')).map((r) => [r.day, r.n, r.sum])).toEqual([['2026-02-25', 1, 0], ['2026-03-02', 1, 1]]);
 
       // Counted as the hotline summary counts them: the export's due time wins over the SLA, a ticket
       // closed before it was opened is neither on time nor late, and 基本满意 (3) is not satisfied at 4.
@@ -69,9 +70,9 @@ describe.each(drivers)('daily rollups on $name', (driver) => {
         { community_id: 'c1', source_id: 's-desk', external_id: 't5', opened_at: '2026-04-06T02:00:00Z', closed_at: '2026-04-05T02:00:00Z', text: '', clause_ids: [] },
       ]).execute();
       await recomputeRollups(db, { ...options, fromDay: '2026-04-01' });
-      expect((await rollup(db, 'on_time')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-02', 1, 0], ['2026-04-05', 1, 1]]);
-      expect((await rollup(db, 'resolution_hours')).filter((r) => r.day >= '2026-04-01').map((r) => r.n)).toEqual([1, 1]);
-      expect((await rollup(db, 'rated_satisfied')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-02', 1, 1], ['2026-04-05', 1, 0]]);
+      expect((await rollup(db, 'on_time')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-01', 2, 1]]);
+      expect((await rollup(db, 'resolution_hours')).filter((r) => r.day >= '2026-04-01').map((r) => r.n)).toEqual([2]);
+      expect((await rollup(db, 'rated_satisfied')).filter((r) => r.day >= '2026-04-01').map((r) => [r.day, r.n, r.sum])).toEqual([['2026-04-01', 2, 1]]);
       await db.deleteFrom('tickets').where('external_id', 'in', ['t3', 't4', 't5']).execute();
       await recomputeRollups(db, { ...options, fromDay: '2026-04-01' });
 

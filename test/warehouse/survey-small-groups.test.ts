@@ -6,12 +6,13 @@ import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
 import { clauses } from '../dashboard/helpers.ts';
 import { drivers } from '../support/databases.ts';
+import { testSla } from '../support/ticket-sla.ts';
 
 // The privacy minimum protects people, so it counts respondents: one person answering nine
 // questions is still one person, and their answers must not be published as a "cell of nine".
-const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSlaHours: 72, satisfiedMinRating: 4 };
+const options = { timezone: 'Asia/Shanghai', scorerVersion: 'v-test', ticketSla: testSla(72), satisfiedMinRating: 4 };
 const minCell = 5;
-const tickets = { slaHours: 72, satisfiedMinRating: 4 };
+const tickets = { slaHours: 72, slaClock: 'calendar' as const, satisfiedMinRating: 4 };
 
 async function seed(db: Db, responses: Array<{ key: string; day: string; scores: number[] }>): Promise<void> {
   await db.insertInto('communities').values({ id: 'lixia', name_zh: '历下', name_en: 'Lixia' }).execute();

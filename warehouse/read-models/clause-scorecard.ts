@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clause } from '../../config/clauses.ts';
+import { describeSla } from '../../config/ticket-sla.ts';
 import type { Db } from '../database.ts';
 import type { SourceKind } from '../schema.ts';
 import { clauseTitle, compareClauseIds, type ClauseTitle } from './clause-order.ts';
@@ -35,6 +36,7 @@ export interface ScorecardOptions {
 /** How the rollups counted hotline figures (config satisfaction.*), named in the methods. */
 export interface TicketRules {
   slaHours: number;
+  slaClock: 'working' | 'calendar';
   satisfiedMinRating: number;
 }
 
@@ -43,7 +45,7 @@ export function scorecardMethods(rules: TicketRules): ClauseScorecard['methods']
     survey: 'survey index 0–100 with 95% Student t-interval; % satisfied = top-2-box share of answers; n = answers, suppressed below the minimum cell in respondents',
     mentions: 'mentions: mean sentiment in [-1, 1]; net sentiment = (positive − negative) / mentions; negative share = negative / mentions',
     tickets:
-      `hotline: tickets opened; on-time rate = closed by the export's due time, else within ${rules.slaHours} h of opening, / closed ` +
+      `hotline: tickets opened; on-time rate = closed by the export's due time, else within ${describeSla({ hours: rules.slaHours, clock: rules.slaClock })} of opening, / closed ` +
       `(closed before opened left out); 满意率 = rated ≥ ${rules.satisfiedMinRating} (1 非常不满意 … 5 非常满意) / rated`,
   };
 }

@@ -1,13 +1,16 @@
 import { sql } from 'kysely';
+import { describeSla, type TicketSla } from '../../config/ticket-sla.ts';
 import type { Db } from '../database.ts';
 import type { Period } from './period.ts';
 import { periodBounds } from './period-bounds.ts';
 import { share } from './rollup-stats.ts';
+import { slaDueValues } from './sla-due-values.ts';
 
 export interface HotlineSummary {
   period: Period;
   community_id: string | null;
   sla_hours: number;
+  sla_clock: 'working' | 'calendar';
   min_cell: number;
   /** Tickets opened in the period. */
   opened: number;
@@ -27,7 +30,8 @@ export interface HotlineSummary {
 export interface HotlineOptions {
   period: Period;
   timeZone: string;
-  slaHours: number;
+  /** 按时办结 without the export's due time (config/ticket-sla.ts, as metrics tickets judges it). */
+  sla: TicketSla;
   minCell: number;
   /** Lowest 好差评 level counted satisfied (config satisfaction.satisfied_min_rating); 3 when absent. */
   satisfiedMinRating?: number | undefined;
@@ -41,9 +45,19 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
   // A closing time before the opening is a data-quality problem: no duration, not on time or late.
   const valid = sql<boolean>`closed_at >= opened_at`;
   const hours = sql<number>`case when ${valid} then extract(epoch from (closed_at - opened_at)) / 3600.0 end`;
-  const due = sql<Date>`case when due_at >= opened_at then due_at else opened_at + ${options.slaHours}::float8 * interval '1 hour' end`;
+  const due = sql<Date>`case when due_at >= opened_at then due_at else sla_dues.due end`;
+  // The tickets the SLA judges (closed, no usable due time of their own) and their due instants.
+  let undue = db
+    .selectFrom('tickets')
+    .select(['id', 'opened_at'])
+    .where('opened_at', '>=', start)
+    .where('opened_at', '<', end)
+    .where(valid)
+    .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '<', eb.ref('opened_at'))]));
+  if (options.communityId !== undefined) undue = undue.where('community_id', '=', options.communityId);
   let query = db
     .selectFrom('tickets')
+    .leftJoin(slaDueValues(await undue.execute(), options.sla), (join) => join.on(sql<boolean>`sla_dues.id = tickets.id`))
     .select([
       sql<number>`count(*)::int`.as('opened'),
       sql<number>`count(closed_at)::int`.as('closed'),
@@ -67,7 +81,8 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
   return {
     period: options.period,
     community_id: options.communityId ?? null,
-    sla_hours: options.slaHours,
+    sla_hours: options.sla.hours,
+    sla_clock: options.sla.clock,
     min_cell: options.minCell,
     opened: row.opened,
     closed: row.closed,
@@ -77,6 +92,6 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
     median_resolution_hours: closedOk ? row.median : null,
     p90_resolution_hours: closedOk ? row.p90 : null,
     suppressed,
-    method: `tickets opened in the period; on time = closed by the due time, else within ${options.slaHours} calendar hours (talentpulse metrics tickets counts working time); 满意率 = rating ≥ ${minRating} of rated; resolution hours by percentile_cont; closings before the opening left out`,
+    method: `tickets opened in the period; on time = closed by the export's due time, else within ${describeSla(options.sla)}, as talentpulse metrics tickets counts it; 满意率 = rating ≥ ${minRating} of rated; resolution hours by percentile_cont; closings before the opening left out`,
   };
 }
