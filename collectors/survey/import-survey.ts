@@ -1,7 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
-import { type NewSurveyRecord, storeSurveyResponses } from '../../warehouse/writers/survey-responses.ts';
+import { type NewSurveyRecord, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { importTable, type ParsedRow } from '../shared/import-table.ts';
 import { sha256 } from '../shared/hash.ts';
@@ -18,8 +18,8 @@ export interface SurveyImport {
   batchSize?: number;
 }
 
-// Responses per write: one COPY and one INSERT on PostgreSQL, one INSERT on PGlite, whatever the
-// size (see storeSurveyResponses); a few megabytes of rows held while the next batch is parsed.
+// Responses per write: one COPY on PostgreSQL, one INSERT on PGlite, whatever the
+// size (see surveyResponseWriter); a few megabytes of rows held while the next batch is parsed.
 const BATCH = 10_000;
 
 /**
@@ -36,8 +36,8 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey, bat
     batchSize,
     prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases),
     // A response and its answers are one row: they land together or not at all.
-    write: storeSurveyResponses,
-    // On PostgreSQL one batch streams into its staging table while the one before is inserted.
+    write: surveyResponseWriter(),
+    // On PostgreSQL one batch streams in while the one before commits.
     writesInFlight: 2,
   });
   await upsertSurveyInstrument(db, instrument);

@@ -11,8 +11,8 @@ import { ensureSource } from '../../warehouse/writers/sources.ts';
 import { type NewSurveyRecord, storeSurveyResponses } from '../../warehouse/writers/survey-responses.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
-// The importer writes a batch while it stages the next (on PostgreSQL: COPY into a staging table,
-// then one INSERT … SELECT of the new keys). These tests cut a small file into batches of four so
+// The importer writes a batch while it parses the next, and on PostgreSQL COPYs a batch while the
+// one before commits (or, once a key was refused, stages it and INSERTs the new keys). These tests cut a small file into batches of four so
 // that keys repeat across batches in flight, and check both drivers store the same thing.
 
 const dir = mkdtempSync(join(tmpdir(), 'talentpulse-survey-batches-'));

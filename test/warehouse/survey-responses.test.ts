@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, postgresPool } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource } from '../../warehouse/writers/sources.ts';
-import { insertSurveyResponses, type NewSurveyRecord, storeSurveyResponses } from '../../warehouse/writers/survey-responses.ts';
+import { insertSurveyResponses, type NewSurveyRecord, storeSurveyResponses, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
 // Answers a person could type that COPY's text format and array literals both treat specially.
@@ -65,5 +65,32 @@ describe.each(drivers)('storing survey responses on $name', (driver) => {
     bad.answers = [{ question_id: 'q1', clause_id: null, raw_value: 'x', score: 101 }];
     await expect(storeSurveyResponses(db, [record('k4', 6, ['ok']), bad])).rejects.toThrow(/answer_scores_range/);
     expect(await db.selectFrom('survey_responses').select('id').execute()).toEqual([]);
+  });
+
+  it("stores an import's batches once each: a key of a batch still in flight or stored before is skipped, the first row kept", async () => {
+    const { db } = database;
+    await storeSurveyResponses(db, [record('old', 1, ['before'])]);
+    const write = surveyResponseWriter();
+    // The second batch starts while the first is being written (as importTable does), and repeats k1.
+    let release = () => undefined as void;
+    const firstTurn = new Promise<void>((resolve) => (release = resolve));
+    const first = write(db, [record('k1', 2, ['first']), record('k2', 3, ['a'])], firstTurn);
+    const second = write(db, [record('k1', 4, ['later']), record('k3', 5, ['b'])], first.then(() => undefined));
+    release();
+    expect(await Promise.all([first, second])).toEqual([2, 1]);
+    // A batch holding a key stored before (a longer export of the same survey): its new rows land,
+    // and so do the next batch's.
+    expect(await write(db, [record('k4', 6, ['c']), record('old', 7, ['again']), record('k5', 8, ['d'])])).toBe(2);
+    expect(await write(db, [record('k6', 9, ['e']), record('k2', 10, ['again'])])).toBe(1);
+    const rows = await db.selectFrom('survey_responses').select(['response_key', 'source_row']).orderBy('response_key').execute();
+    expect(rows).toEqual([
+      { response_key: 'k1', source_row: 2 },
+      { response_key: 'k2', source_row: 3 },
+      { response_key: 'k3', source_row: 5 },
+      { response_key: 'k4', source_row: 6 },
+      { response_key: 'k5', source_row: 8 },
+      { response_key: 'k6', source_row: 9 },
+      { response_key: 'old', source_row: 1 },
+    ]);
   });
 });
