@@ -1,20 +1,19 @@
-import { workingCalendarOf } from '../../../config/working-time.ts';
+import { ticketDueAt, ticketSlaOf } from '../../../config/ticket-sla.ts';
 import { openTickets } from '../../../warehouse/derive/open-tickets.ts';
 import type { AlertRule } from './rule-types.ts';
 
 export const SLA_BACKLOG = 'sla_backlog';
 
 /**
- * Open hotline tickets past their due time — the export's, else the SLA counted as the KPIs count it
- * (working hours by default) — once there are enough of them: one alert a day per community.
+ * Open hotline tickets past their due time — the one instant the KPIs judge 按时办结 by (the export's,
+ * unless missing or before the opening, else the SLA on its clock) — once there are enough of them:
+ * one alert a day per community.
  */
 export const slaBacklog: AlertRule = async ({ db, config, communityId, now }) => {
   const rule = config.alerts.sla_backlog;
   if (!rule.enabled) return [];
-  const { ticket_sla_hours: sla, ticket_sla_clock: clock } = config.satisfaction;
-  const calendar = clock === 'working' ? workingCalendarOf(config) : null;
-  const dueOf = (opened: Date) => (calendar ? calendar.addWorkingHours(opened, sla) : new Date(opened.getTime() + sla * 3_600_000));
-  const overdue = (await openTickets(db, communityId)).filter((ticket) => (ticket.due_at ?? dueOf(ticket.opened_at)) < now);
+  const sla = ticketSlaOf(config);
+  const overdue = (await openTickets(db, communityId)).filter((ticket) => ticketDueAt(ticket, sla) < now);
   if (overdue.length < rule.min_overdue) return [];
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: config.timezone }).format(now);
   const oldestDays = Math.floor((now.getTime() - (overdue[0]?.opened_at.getTime() ?? now.getTime())) / 86_400_000);
@@ -26,8 +25,8 @@ export const slaBacklog: AlertRule = async ({ db, config, communityId, now }) =>
       title: `热线超期积压 / Hotline backlog past SLA: ${overdue.length} open tickets (oldest ${oldestDays} days)`,
       drivers: {
         count: overdue.length,
-        sla_hours: sla,
-        sla_clock: clock,
+        sla_hours: sla.hours,
+        sla_clock: sla.clock,
         oldest_days: oldestDays,
         tickets: overdue.slice(0, 20).map((t) => ({ id: t.id, external_id: t.external_id, opened_at: t.opened_at, category: t.category, channel: t.channel })),
       },
