@@ -1,5 +1,6 @@
 import { ticketCategories, type TicketMapping } from '../../config/ticket-mapping.ts';
 import type { NewTicket } from '../../warehouse/schema.ts';
+import { futureTimeProblem } from '../shared/future-time.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
@@ -33,7 +34,8 @@ export type TicketCellReader = (field: keyof TicketMapping['columns']) => string
 /**
  * Reads one export row into a ticket (free text redacted), or lists every problem with the row.
  * An unmapped category or status is kept as the export wrote it (the KPIs count it as a
- * data-quality problem); impossible time orders are kept too and flagged there, not here.
+ * data-quality problem); impossible time orders are kept too and flagged there, not here. A time
+ * after the import (other than the due time) is a reject: no period would show it.
  */
 export function parseTicket(mapping: TicketMapping, at: TicketColumns, width: number, file: string, line: number, values: readonly string[]): ParsedTicket {
   if (values.length !== width) {
@@ -70,6 +72,8 @@ export function parseTicketCells(mapping: TicketMapping, read: TicketCellReader,
     }
     const date = readTime(text);
     if (!date) problems.push(reject(column(field), text, `not a date (expected ${expected})`));
+    const future = date && field !== 'due_at' ? futureTimeProblem(date) : null;
+    if (future) problems.push(reject(column(field), text, future));
     return date ?? null;
   };
   const openedAt = time('opened_at', true);

@@ -1,6 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
 import type { CellValue } from '../shared/json-record.ts';
+import { futureTimeProblem } from '../shared/future-time.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
@@ -128,6 +129,9 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
     const reason =
       submittedText === '' ? 'the submission time is blank (an unfinished response?)' : 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)';
     problems.push(reject(place, instrument.submitted_at ?? 'submitted_on', submittedText, reason));
+  } else {
+    const future = futureTimeProblem(submitted);
+    if (future) problems.push(reject(place, instrument.submitted_at ?? 'submitted_on', submittedText, future));
   }
 
   const answers: NewSurveyAnswer[] = [];

@@ -116,6 +116,19 @@ describe.each(drivers)('importSurveyCsv on $name', (driver) => {
     expect(JSON.stringify(metrics)).not.toMatch(/13812345678|jane\.doe/);
   });
 
+  it('rejects a submission time after the import (a mistyped year) with its row and column', async () => {
+    const { db } = database;
+    const file = join(mkdtempSync(join(tmpdir(), 'future-')), 'future.csv');
+    writeFileSync(file, ['R,T,Q', 'a,2026-03-02 09:00,4', 'b,2062-03-02 10:00,5', 'c,2026-03-02 11:00,3'].join('\n'));
+    const plain = instrumentSchema.parse({
+      id: 'future-typo', community: 'lixia-intl', respondent_id: 'R', submitted_at: 'T',
+      questions: [{ id: 'q', column: 'Q', scale: { type: 'likert', min: 1, max: 5 } }],
+    });
+    expect(await importSurveyCsv(db, { file, instrument: plain, pseudonymKey })).toMatchObject({ new: 2, rejected: 1 });
+    const rejects = await db.selectFrom('rejects').select(['row', 'field', 'value', 'reason']).execute();
+    expect(rejects).toEqual([{ row: 3, field: 'T', value: '2062-03-02 10:00', reason: expect.stringMatching(/^after the time of import .*a mistyped year/) }]);
+  });
+
   it('fails before writing anything when the file lacks an instrument column', async () => {
     const { db } = database;
     const file = resolve(fixtures, 'resident-survey-missing-column.csv');

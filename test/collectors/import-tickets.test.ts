@@ -127,6 +127,33 @@ describe.each(drivers)('importTicketsCsv on $name', (driver) => {
     expect(rejects.every((r) => r.run_id === summary.run_id)).toBe(true);
   });
 
+  it('rejects a time after the import (a mistyped year), naming row and column, and keeps a due time ahead', async () => {
+    const { db } = database;
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const file = join(mkdtempSync(join(tmpdir(), 'tickets-future-')), 'hotline-future.csv');
+    writeFileSync(file, [
+      '工单编号,受理时间,首次响应时间,办结时间,诉求类型,语种,渠道,状态,满意度,诉求内容',
+      'F-1,2026-03-01 09:00,2026-03-01 09:20,2026-03-02 17:00,咨询类,zh,phone,办结,满意,正常',
+      'F-2,2062-03-01 09:00,,,咨询类,zh,phone,受理,,受理时间年份输错',
+      `F-3,2026-03-01 09:00,2026-03-01 09:20,${nextYear}-03-02 17:00,咨询类,zh,phone,办结,满意,办结时间在将来`,
+      `F-4,2026-03-01 09:00,${nextYear}-03-01 09:20,,咨询类,zh,phone,受理,,首次响应在将来`,
+    ].join('\n'));
+    const summary = await importTicketsCsv(db, { file, mapping });
+    expect(summary).toMatchObject({ read: 4, new: 1, rejected: 3 });
+    const rejects = await db.selectFrom('rejects').select(['row', 'field', 'value', 'reason']).orderBy('row').execute();
+    expect(rejects.map((r) => [r.row, r.field, r.value])).toEqual([
+      [3, '受理时间', '2062-03-01 09:00'],
+      [4, '办结时间', `${nextYear}-03-02 17:00`],
+      [5, '首次响应时间', `${nextYear}-03-01 09:20`],
+    ]);
+    expect(rejects[0]?.reason).toMatch(/^after the time of import \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\): a mistyped year or a wrong clock\?$/);
+    // A due time ahead is what due times are for.
+    const us = loadTicketMapping(resolve(fixtures, 'desk-us-mapping.yaml'));
+    const ahead = join(mkdtempSync(join(tmpdir(), 'tickets-due-')), 'desk-due.csv');
+    writeFileSync(ahead, `Ticket,Created,Closed,Due,Status,Reopened,Type\nD-9,01/15/2026 08:30:00 AM,,01/15/${nextYear} 05:00:00 PM,Open,N,Service Request\n`);
+    expect(await importTicketsCsv(db, { file: ahead, mapping: us })).toMatchObject({ new: 1, rejected: 0 });
+  });
+
   it('reads US-style times, due times, mapped statuses and reopen flags', async () => {
     const { db } = database;
     const us = loadTicketMapping(resolve(fixtures, 'desk-us-mapping.yaml'));
