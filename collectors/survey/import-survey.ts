@@ -1,13 +1,14 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
-import { type NewSurveyRecord, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
+import { type NewSurveyRecord, type SurveyBatchWriter, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { importTable, type ParsedRow } from '../shared/import-table.ts';
-import { sha256 } from '../shared/hash.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
+import { responseKeysStored, storesCellKeys } from '../../warehouse/writers/survey-response-keys.ts';
 import { parseResponse, type SurveyLayout } from './parse-response.ts';
+import { ContentKeys } from './response-key.ts';
 
 export interface SurveyImport {
   file: string;
@@ -29,14 +30,17 @@ const BATCH = 10_000;
  * column the instrument needs but the file lacks fails the import before anything is written.
  */
 export async function importSurvey(db: Db, { file, instrument, pseudonymKey, batchSize = BATCH }: SurveyImport): Promise<ImportSummary> {
-  const summary = await importTable<NewSurveyRecord>(db, {
+  // Responses an earlier version keyed by their cells: this file's rows are checked against those keys too.
+  const cellKeys = await storesCellKeys(db, instrument.community, instrument.id);
+  const write = surveyResponseWriter();
+  const summary = await importTable<SurveyRecord>(db, {
     file,
     table: instrument.file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize,
-    prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases),
+    prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases, cellKeys),
     // A response and its answers are one row: they land together or not at all.
-    write: surveyResponseWriter(),
+    write: cellKeys ? withoutCellKeyTwins(instrument, write) : write,
     // On PostgreSQL one batch streams in while the one before commits.
     writesInFlight: 2,
   });
@@ -44,10 +48,16 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey, bat
   return summary;
 }
 
+/** A response to store, with the key an earlier version gave it when that is still to be checked. */
+export interface SurveyRecord extends NewSurveyRecord {
+  cellKey?: string;
+}
+
 /**
  * Checks a header against the instrument (MissingColumnError naming the file and columns) and
- * returns how to turn each row into a response keyed by its pseudonymised respondent, or by its
- * content and occurrence when the instrument names no respondent column.
+ * returns how to turn each row into a response keyed by its pseudonymised respondent, or by what it
+ * says and its occurrence when it has no respondent id (see ContentKeys). With `cellKeys`, a
+ * response without an id also carries the key earlier versions gave it.
  */
 export function surveyRowParser(
   file: string,
@@ -55,25 +65,27 @@ export function surveyRowParser(
   pseudonymKey: string,
   header: readonly string[],
   aliases: readonly (readonly string[])[] = [],
-): (line: number, values: readonly string[]) => ParsedRow<NewSurveyRecord> {
+  cellKeys = false,
+): (line: number, values: readonly string[]) => ParsedRow<SurveyRecord> {
   const layout = surveyLayout(file, instrument, header, aliases);
-  // Identical rows without a respondent id are distinct answers: the n-th copy gets key n.
-  const occurrences = new Map<string, number>();
+  const keys = new ContentKeys();
   return (line, values) => {
     const parsed = parseResponse(instrument, layout, file, line, values);
     if (!parsed.ok) return parsed;
-    let responseKey: string;
-    if (parsed.respondent !== undefined) {
-      responseKey = `p:${pseudonymise(pseudonymKey, parsed.respondent)}`;
-    } else {
-      const contentHash = sha256(JSON.stringify(values)).slice(0, 32);
-      const seen = (occurrences.get(contentHash) ?? 0) + 1;
-      occurrences.set(contentHash, seen);
-      responseKey = `h:${contentHash}:${seen}`;
-    }
+    const { response: fields, respondent, answers } = parsed;
+    const anonymous = respondent === undefined;
+    const responseKey = anonymous ? keys.next(fields.submitted_at, fields.segments, answers) : `p:${pseudonymise(pseudonymKey, respondent)}`;
     // The parsed response is this row's own object: complete it rather than copy it.
-    const response: NewSurveyRecord['response'] = Object.assign(parsed.response, { response_key: responseKey, source_id: instrument.source });
-    return { ok: true, row: { response, answers: parsed.answers } };
+    const response: NewSurveyRecord['response'] = Object.assign(fields, { response_key: responseKey, source_id: instrument.source });
+    return { ok: true, row: anonymous && cellKeys ? { response, answers, cellKey: keys.legacy(values) } : { response, answers } };
+  };
+}
+
+/** The writer, leaving out responses stored before under the key an earlier version gave them. */
+function withoutCellKeyTwins(instrument: Instrument, write: SurveyBatchWriter): (db: Db, rows: SurveyRecord[], turn: Promise<void>) => Promise<number> {
+  return async (db, rows, turn) => {
+    const stored = await responseKeysStored(db, instrument.community, instrument.id, rows.flatMap((row) => (row.cellKey ? [row.cellKey] : [])));
+    return write(db, stored.size === 0 ? rows : rows.filter((row) => !(row.cellKey && stored.has(row.cellKey))), turn);
   };
 }
 

@@ -17,8 +17,11 @@ export interface SurveyLayout {
   width: number;
 }
 
+/** A response as read, before its key: the time as an instant, the segments as their JSON text. */
+export type ParsedResponseFields = Omit<NewSurveyResponse, 'response_key' | 'source_id' | 'submitted_at' | 'segments'> & { submitted_at: Date; segments: string };
+
 export type ParsedResponse =
-  | { ok: true; response: Omit<NewSurveyResponse, 'response_key' | 'source_id'>; respondent: string | undefined; answers: NewSurveyAnswer[] }
+  | { ok: true; response: ParsedResponseFields; respondent: string | undefined; answers: NewSurveyAnswer[] }
   | { ok: false; problems: Reject[] };
 
 /** Reads a field of one response by the name the instrument gives it (a CSV header, a Kobo path, a SurveyJS name). */

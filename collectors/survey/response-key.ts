@@ -1,0 +1,46 @@
+import type { NewSurveyAnswer } from '../../warehouse/writers/survey-responses.ts';
+import { sha256 } from '../shared/hash.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * What a response without a respondent id says, as the instrument reads it: the minute it was
+ * submitted, its segments and its answers, never the cells as typed. Excel re-saving an export
+ * ("2026-03-02 09:15:40" becomes "2026/3/2 9:15"), another encoding, the XLSX twin of a CSV or a
+ * column the instrument does not map change the cells but not this, so the copy imports as the same
+ * responses. Segments and answers are read after redaction, so the key is no hash of a phone number.
+ */
+export function responseContent(submittedAt: Date, segments: string, answers: readonly NewSurveyAnswer[]): string {
+  const named = JSON.parse(segments) as Record<string, string>;
+  const parts = [String(Math.floor(submittedAt.getTime() / MINUTE))];
+  for (const name of Object.keys(named).sort()) parts.push(`${name}=${named[name]}`);
+  // Answers come in the instrument's question order; a blank answer is kept, so moving an answer to
+  // another question changes the content.
+  for (const answer of answers) parts.push(`${answer.question_id}:${answer.raw_value ?? ''}`);
+  return sha256(parts.join('\u0001')).slice(0, 32);
+}
+
+/**
+ * Keys for the responses of one file that have no respondent id: identical responses are distinct
+ * answers, so the n-th with the same content gets occurrence n (`c:<content>:<n>`). Before version
+ * 0.1 of this scheme the key hashed the row's raw cells (`h:<cells>:<n>`); `legacy` gives that key
+ * too, so a file imported then still imports as nothing new.
+ */
+export class ContentKeys {
+  private readonly seen = new Map<string, number>();
+  private readonly seenCells = new Map<string, number>();
+
+  next(submittedAt: Date, segments: string, answers: readonly NewSurveyAnswer[]): string {
+    const content = responseContent(submittedAt, segments, answers);
+    const occurrence = (this.seen.get(content) ?? 0) + 1;
+    this.seen.set(content, occurrence);
+    return `c:${content}:${occurrence}`;
+  }
+
+  legacy(cells: readonly string[]): string {
+    const hash = sha256(JSON.stringify(cells)).slice(0, 32);
+    const occurrence = (this.seenCells.get(hash) ?? 0) + 1;
+    this.seenCells.set(hash, occurrence);
+    return `h:${hash}:${occurrence}`;
+  }
+}
