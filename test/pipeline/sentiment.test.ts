@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { NEUTRAL_BAND, SENTIMENT_VERSION, scoreSentiment } from '../../pipeline/scoring/index.ts';
 import { SENTIMENT_MODEL_VERSION } from '../../pipeline/scoring/sentiment-version.ts';
-import { isBlank } from '../../pipeline/scoring/sentiment.ts';
+import { isBlank, SCORED_CHARACTERS } from '../../pipeline/scoring/sentiment.ts';
 
 const score = (text: string) => scoreSentiment(text).score;
 const label = (text: string) => scoreSentiment(text).label;
@@ -232,6 +232,17 @@ describe('scoreSentiment on other input', () => {
     expect(result.label).toBe('negative');
     expect(result.score).toBeGreaterThanOrEqual(-1);
     expect(result.terms.length).toBeLessThanOrEqual(10);
+  });
+
+  it('scores a text longer than SCORED_CHARACTERS by its beginning, whatever follows', () => {
+    const praise = '签证办得很快，工作人员很热情，非常满意！'.repeat(Math.ceil(SCORED_CHARACTERS / 20));
+    const beginning = praise.slice(0, SCORED_CHARACTERS);
+    const result = scoreSentiment(beginning + '太差了，垃圾，没人管！'.repeat(50_000));
+    expect(result).toEqual(scoreSentiment(beginning));
+    expect(result.label).toBe('positive');
+    // An emoji astride the limit is left out whole, not halved into a lone surrogate.
+    const astride = scoreSentiment('好'.repeat(SCORED_CHARACTERS - 1) + '😡' + '差'.repeat(10));
+    expect(astride).toEqual(scoreSentiment('好'.repeat(SCORED_CHARACTERS - 1)));
   });
 
   it('is deterministic and labels by the neutral band', () => {
