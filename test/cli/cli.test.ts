@@ -79,6 +79,8 @@ describe('the talentpulse command', () => {
       expect({ encoding, labels: labels(run.stdout), stderr: run.stderr }).toEqual({ encoding, labels: expected, stderr: '' });
     }
     expect(labels((await talentpulse(['sentiment', '--encoding', 'gbk'], iconv.encode(texts, 'gbk'))).stdout)).toEqual(expected);
+    // UTF-16 without a byte-order mark, as some tools and pipes write it.
+    expect(labels((await talentpulse(['sentiment'], iconv.encode(texts, 'utf-16le'))).stdout)).toEqual(expected);
     // UTF-8 with one stray byte stays UTF-8: the other lines are read, and the bad one is named.
     const stray = await talentpulse(['sentiment'], Buffer.concat([Buffer.from(texts), Buffer.from([0xff, 0x0a]), Buffer.from(texts)]));
     expect(labels(stray.stdout)).toEqual([...expected, ['unscored', 'und'], ...expected]);

@@ -34,6 +34,25 @@ function exportWith(count: number, at: number, bad: Buffer): { bytes: Buffer; of
 }
 
 describe('file encodings', () => {
+  it('reads UTF-16 without a byte-order mark by its zero bytes, Chinese and English alike, and not a UTF-8 file with a stray zero byte', () => {
+    const text = `${header}${row(1, '办事很快')}${row(2, '排队太久，电话难打通')}`;
+    expect(sniffEncoding(iconv.encode(text, 'utf-16le'), 'auto', true)).toEqual({ encoding: 'utf-16le', evidence: 'utf-16-nuls' });
+    expect(sniffEncoding(iconv.encode(text, 'utf-16be'), 'auto', true)).toEqual({ encoding: 'utf-16be', evidence: 'utf-16-nuls' });
+    expect(sniffEncoding(iconv.encode('great service\nterrible\n', 'utf-16le'), 'auto', true)).toEqual({ encoding: 'utf-16le', evidence: 'utf-16-nuls' });
+    expect(sniffEncoding(Buffer.concat([utf8(text), Buffer.from([0]), utf8(row(3, '很好'))]), 'auto', true).encoding).toBe('utf-8');
+  });
+
+  it('imports a UTF-16 export without a byte-order mark row by row', async () => {
+    const file = join(dir, 'unicode-text.csv');
+    writeFileSync(file, iconv.encode(`${header}${row(1, '办事很快')}${row(2, '排队太久')}`, 'utf-16le'));
+    const items = await collect(file);
+    expect(items.map((item) => ('values' in item ? item.values : item.error))).toEqual([
+      ['编号', '提交时间', '评价', '意见'],
+      ['A-1', '2026-03-02 09:15', '满意', '办事很快'],
+      ['A-2', '2026-03-02 09:15', '满意', '排队太久'],
+    ]);
+  });
+
   it('takes UTF-8 with a stray byte or a pasted GBK cell as UTF-8, clean GB18030 as GBK, and Latin-1 only when neither fits', () => {
     const text = `${header}${row(1, '办事很快')}${row(2, '排队太久，电话难打通')}${row(3, '服务周到')}`;
     const stray = Buffer.concat([utf8(text), Buffer.from([0xff]), utf8(row(4, '很好'))]);
