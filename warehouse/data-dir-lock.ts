@@ -14,31 +14,65 @@ function lockFile(dataDir: string): string {
   return `${resolve(dataDir)}.lock`;
 }
 
-function holder(file: string): number | undefined {
+interface Holder {
+  pid: number;
+  /** When the holder started (Linux clock ticks since boot), where the system says. */
+  started: string | undefined;
+}
+
+/** The lock file's holder: "pid" or "pid started". */
+function holder(file: string): Holder | undefined {
   try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const [pid, started] = readFileSync(file, 'utf8').trim().split(/\s+/);
+    const number = Number(pid);
+    return Number.isInteger(number) && number > 0 ? { pid: number, started } : undefined;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * When a process started, from /proc/PID/stat (field 22, after the parenthesised name, which may
+ * hold spaces); undefined where there is no /proc. A pid is reused once its process has ended: the
+ * start time tells the process that took the lock from a later one that got its number.
+ */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+const ownStart = startTime(process.pid);
+
 // Lock files this process holds: a file naming our own pid that is not here was left by an earlier
 // process that had the same pid (a restarted container's process is pid 1 again).
 const held = new Set<string>();
 
-function isRunning(pid: number, file: string): boolean {
+function isRunning({ pid, started }: Holder, file: string): boolean {
   if (pid === process.pid) return held.has(file);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // Alive, but perhaps a later process that was given the crashed holder's pid.
+  const now = started === undefined ? undefined : startTime(pid);
+  return now === undefined || now === started;
 }
 
 const STALE_EMPTY_MS = 5_000;
+
+function lockText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 function ageMs(file: string): number {
   try {
@@ -56,7 +90,7 @@ function pause(ms: number): void {
 // file, the second removing the first one's new lock). Only the process that creates the takeover
 // marker removes the lock file, and only while it still names the dead holder; the other waits and
 // tries again. A marker left by a process that died mid-takeover is old, and is cleared.
-function takeOver(file: string, stalePid: number | undefined): boolean {
+function takeOver(file: string, stale: string): boolean {
   const marker = `${file}.takeover`;
   try {
     writeFileSync(marker, `${process.pid}\n`, { flag: 'wx' });
@@ -66,7 +100,7 @@ function takeOver(file: string, stalePid: number | undefined): boolean {
     return false;
   }
   try {
-    if (holder(file) === stalePid) rmSync(file, { force: true });
+    if (lockText(file) === stale) rmSync(file, { force: true });
     return true;
   } finally {
     rmSync(marker, { force: true });
@@ -79,17 +113,19 @@ export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dirname(file), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
-      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(file, `${process.pid}${ownStart === undefined ? '' : ` ${ownStart}`}\n`, { flag: 'wx' });
       held.add(file);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = holder(file);
+      const text = lockText(file);
+      const found = holder(file);
+      const pid = found?.pid;
       // Left by a process that ended without closing (a crash, a kill): take it over. A file with no
       // pid yet may be one that another process is writing this instant, so only an old one is stale.
-      const stale = pid === undefined ? ageMs(file) > STALE_EMPTY_MS : !isRunning(pid, file);
+      const stale = found === undefined ? ageMs(file) > STALE_EMPTY_MS : !isRunning(found, file);
       if (attempt < 3 && stale) {
-        if (!takeOver(file, pid)) pause(50);
+        if (!takeOver(file, text)) pause(50);
         continue;
       }
       const who = pid === process.pid ? 'another handle in this process' : `process ${pid ?? '(unknown)'}`;
@@ -104,6 +140,6 @@ export function lockDataDir(dataDir: string): () => void {
     if (released) return;
     released = true;
     held.delete(file);
-    if (holder(file) === process.pid) unlinkSync(file);
+    if (holder(file)?.pid === process.pid) unlinkSync(file);
   };
 }

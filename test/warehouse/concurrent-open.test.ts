@@ -78,6 +78,23 @@ describe('handles on one embedded database folder', () => {
     }
   });
 
+  it.runIf(existsSync('/proc/self/stat'))('take over a lock whose pid a later process was given, and keep one its holder still runs', async () => {
+    // The parent process is alive throughout: first as the holder, then as a stranger with the crashed holder's pid.
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    writeFileSync(`${dataDir}.lock`, `${process.ppid} ${started}\n`);
+    await expect(createDb({ dataDir })).rejects.toThrow(`in use by process ${process.ppid}`);
+    writeFileSync(`${dataDir}.lock`, `${process.ppid} ${Number(started) - 1}\n`);
+    const db = await createDb({ dataDir });
+    try {
+      expect(await migrateToLatest(db)).toEqual([]);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+\n$`));
+    } finally {
+      await db.destroy();
+    }
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
   it('release the folder when a handle is closed before any query', async () => {
     await (await createDb({ dataDir })).destroy();
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
