@@ -5,6 +5,19 @@ import iconv from 'iconv-lite';
 import { sniffEncoding } from '../../collectors/shared/file-encoding.ts';
 import { ConfigError } from '../../config/errors.ts';
 import { scoreSentiment } from '../../pipeline/scoring/sentiment.ts';
+import { explainSentiment } from '../../pipeline/scoring/sentiment-explain.ts';
+
+/** A line's result as printed: the score to three places, the five strongest terms. */
+function plain(line: string, lang: 'auto' | 'zh' | 'en') {
+  const result = scoreSentiment(line, { lang });
+  return { label: result.label, score: Math.round(result.score * 1000) / 1000, lang: result.lang, terms: result.terms.slice(0, 5) };
+}
+
+/** With --explain: every term, and why the label (see explainSentiment). */
+function explained(line: string, lang: 'auto' | 'zh' | 'en') {
+  const { result, explain } = explainSentiment(line, { lang });
+  return { label: result.label, score: Math.round(result.score * 1000) / 1000, lang: result.lang, terms: result.terms, explain };
+}
 
 const isBrokenPipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 
@@ -58,8 +71,7 @@ export async function sentimentCommand(options: { lang: 'auto' | 'zh' | 'en'; ex
       warned = true;
       process.stderr.write(`talentpulse sentiment: line ${number} has bytes that are not valid in the input's encoding (shown as U+FFFD); pass --encoding (gb18030, big5, utf-16le…) if the whole input is in another one\n`);
     }
-    const result = scoreSentiment(line, { lang: options.lang });
-    const out = { label: result.label, score: Math.round(result.score * 1000) / 1000, lang: result.lang, terms: options.explain ? result.terms : result.terms.slice(0, 5) };
+    const out = options.explain ? explained(line, options.lang) : plain(line, options.lang);
     // once() rejects on 'error', so a reader gone while output waits does not leave this hanging.
     if (!process.stdout.write(JSON.stringify(out) + '\n')) await once(process.stdout, 'drain').catch(stop);
   }

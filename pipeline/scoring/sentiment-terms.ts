@@ -150,8 +150,11 @@ function trimEdges(phrase: string): string {
   return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
 }
 
-/** The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest first. */
-export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1): string[] {
+/**
+ * The phrases of `text` that pushed its score towards `sign` (+1 positive, -1 negative), strongest
+ * first; with `weights`, each phrase's summed contribution to the model's margin is pushed beside it.
+ */
+export function explainTerms(text: string, f: Features, contributions: Float64Array, sign: 1 | -1, weights?: number[]): string[] {
   let max = 0;
   for (let k = 0; k < f.count; k += 1) max = Math.max(max, (contributions[k] ?? 0) * sign);
   if (max <= 0) return [];
@@ -227,6 +230,7 @@ export function explainTerms(text: string, f: Features, contributions: Float64Ar
     shownEnds[terms.length] = snapped.end;
     if (top < 0) top = strength;
     terms.push(term);
+    weights?.push(sums[index] ?? 0);
   }
   return terms;
 }

@@ -93,7 +93,49 @@ export function scoreSentiment(whole: string, options: SentimentOptions = NO_OPT
   const opinion = 1 / (1 + Math.exp(model.objectiveMargin));
   const score = Math.round(Math.tanh(margin * stretch(model.sentiment)) * opinion * 10_000) / 10_000;
   const label: SentimentLabel = Math.abs(score) < NEUTRAL_BAND ? 'neutral' : score > 0 ? 'positive' : 'negative';
+  if (modelPasses) modelPasses.push(modelPass(text, lang, margin * stretch(model.sentiment), opinion));
   return { label, score, lang, terms: label === 'neutral' ? [] : explainTerms(text, features, contributions, score > 0 ? 1 : -1) };
+}
+
+/** A weighed phrase: its summed contribution to the model's margin (log-odds, before calibration). */
+export interface WeighedTerm {
+  term: string;
+  weight: number;
+}
+
+/** What one model made of a text (or of its part in one language). */
+export interface ModelPass {
+  lang: 'zh' | 'en';
+  /** The model's leaning, in [-1, 1], before it is scaled by `opinion`. */
+  leaning: number;
+  /** The chance that the text states an opinion rather than facts (a notice, a schedule, a question). */
+  opinion: number;
+  /** The phrases that pushed towards positive and towards negative, strongest first. */
+  positive: WeighedTerm[];
+  negative: WeighedTerm[];
+}
+
+// Set while explainSentiment runs (scoring is synchronous): every model pass is recorded here.
+let modelPasses: ModelPass[] | null = null;
+
+function modelPass(text: string, lang: 'zh' | 'en', calibrated: number, opinion: number): ModelPass {
+  const side = (sign: 1 | -1): WeighedTerm[] => {
+    const weights: number[] = [];
+    const terms = explainTerms(text, features, contributions, sign, weights);
+    return terms.map((term, i) => ({ term, weight: Math.round((weights[i] ?? 0) * 1000) / 1000 }));
+  };
+  return { lang, leaning: Math.round(Math.tanh(calibrated) * 10_000) / 10_000, opinion: Math.round(opinion * 10_000) / 10_000, positive: side(1), negative: side(-1) };
+}
+
+/** scoreSentiment with what each model made of the text: see explainSentiment. */
+export function scoreWithPasses(text: string, options: SentimentOptions = NO_OPTIONS): { result: SentimentResult; passes: ModelPass[] } {
+  const passes: ModelPass[] = [];
+  modelPasses = passes;
+  try {
+    return { result: scoreSentiment(text, options), passes };
+  } finally {
+    modelPasses = null;
+  }
 }
 
 /** The first SCORED_CHARACTERS of a text, not splitting a character outside the BMP (an emoji) in two. */

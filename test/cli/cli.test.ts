@@ -69,6 +69,19 @@ describe('the talentpulse command', () => {
     expect(lines[0]?.terms.length).toBeGreaterThan(0);
   });
 
+  it('with --explain, says for each line why it got its label', async () => {
+    const run = await talentpulse(['sentiment', '--explain'], '服务不错，但是签证太慢\n请问周末上班吗？\n');
+    expect(run.code).toBe(0);
+    type Explained = { label: string; explain: { reason: string; parts: { negative: { term: string; weight: number }[] }[] } };
+    const [contrast, question] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Explained);
+    expect(contrast?.label).toBe('negative');
+    expect(contrast?.explain.parts[0]?.negative[0]?.term).toBe('太慢');
+    expect(contrast?.explain.reason).toMatch(/^negative: leaning/);
+    expect(question).toMatchObject({ label: 'neutral', explain: { reason: expect.stringMatching(/question/) } });
+    // Without the flag, the lines stay as they were: no explanation.
+    expect((await talentpulse(['sentiment'], '服务不错，但是签证太慢\n')).stdout).not.toContain('explain');
+  });
+
   it('reads GBK and UTF-16 exports as well as UTF-8, and says once which line it could not read', async () => {
     const texts = '居留许可办了两个月还没消息，太让人失望了\n工作人员很耐心，很满意\n';
     const expected = [['negative', 'zh'], ['positive', 'zh']];
