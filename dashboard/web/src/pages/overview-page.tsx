@@ -112,7 +112,7 @@ export function OverviewPage() {
           {figure(t.median, hours(h.median_resolution_hours))}
           {figure(t.p90, hours(h.p90_resolution_hours))}
         </div>
-        {h.suppressed.length > 0 && <p className="muted small">{t.suppressed}</p>}
+        {h.suppressed.length > 0 && <p className="muted small">{h.protects_smaller_cell.length > 0 ? t.suppressedProtects : t.suppressed}</p>}
       </section>
       <div className="columns">
         <section className="card">
