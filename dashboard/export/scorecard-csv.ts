@@ -27,9 +27,11 @@ const pct = (value: number | null) => (value === null ? null : round(value * 100
 function note(row: ScorecardRow, minCell: number): string {
   const parts: string[] = [];
   const blocks = { survey: row.survey, mentions: row.mentions, tickets: row.tickets };
-  const suppressed = Object.entries(blocks).filter(([, b]) => b?.suppressed).map(([k]) => k);
+  const suppressed = Object.entries(blocks).filter(([, b]) => b?.suppressed && !b.protects_smaller_cell).map(([k]) => k);
   const empty = Object.entries(blocks).filter(([, b]) => b === null).map(([k]) => k);
   if (suppressed.length > 0) parts.push(`少于${minCell}不公布 suppressed (n < ${minCell}): ${suppressed.join(', ')}`);
+  // Large enough, but all communities less this one would give a smaller community's figures back.
+  if (row.protects_smaller_cell.length > 0) parts.push(`为保护小样本社区不公布 withheld, protects a smaller cell: ${row.protects_smaller_cell.join(', ')}`);
   if (empty.length === 3) parts.push('无数据 no data');
   return parts.join('; ');
 }
@@ -81,6 +83,7 @@ export function scorecardCsv(card: ClauseScorecard, gain?: { index: GainIndex; m
 function gainLines(gain: GainIndex, method: string, minCell: number): string[] {
   const parts = GAIN_PARTS.map((part) => {
     const c = gain.components[part];
+    if (c?.suppressed && c.protects_smaller_cell) return `${part} withheld to protect a smaller cell`;
     const value = c === null ? 'no data' : c.suppressed ? `suppressed (n < ${minCell})` : `${c.value.toFixed(1)} (n ${c.n}, weight ${gain.weights[part].toFixed(2)})`;
     return `${part} ${value}`;
   });

@@ -103,6 +103,19 @@ export function ticketKpis(rows: readonly TicketKpiRow[], settings: TicketKpiSet
   return { total, groups, data_quality };
 }
 
+/**
+ * Complementary suppression across communities for `metrics tickets --community`: one community's
+ * figures beside the all-communities ones would give a smaller community's back by subtraction. So
+ * the communities are weighed as a --by community split of every community's rows would weigh them,
+ * and the figures `communityId` withholds there to protect a smaller community are withheld from its
+ * total and from each of its groups (whose sum would be that total again).
+ */
+export function protectSmallerCommunities(figures: TicketKpiFigures, allRows: readonly TicketKpiRow[], communityId: string, settings: TicketKpiSettings): void {
+  const split = ticketKpis(allRows, { ...settings, by: 'community' });
+  const protecting = split.groups.find((g) => g.key === communityId)?.protects_smaller_cell ?? [];
+  for (const c of [figures.total, ...figures.groups]) for (const name of protecting) withhold(c, name as FigureName, true);
+}
+
 /** The figures a cell withholds together, by the name listed under suppressed. */
 const figureNames = ['volume', 'on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate', 'backlog'] as const;
 type FigureName = (typeof figureNames)[number];

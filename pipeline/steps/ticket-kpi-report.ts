@@ -4,7 +4,7 @@ import { addDays, instantAt } from '../../config/zone-clock.ts';
 import type { Db } from '../../warehouse/database.ts';
 import type { Period } from '../../warehouse/read-models/period.ts';
 import { ticketKpiRows } from '../../warehouse/read-models/ticket-kpi-rows.ts';
-import { type KpiDimension, type TicketKpiCell, ticketKpis } from '../scoring/ticket-kpis.ts';
+import { type KpiDimension, protectSmallerCommunities, type TicketKpiCell, ticketKpis } from '../scoring/ticket-kpis.ts';
 import { problemEffects, ticketProblems, type TicketProblem } from '../scoring/ticket-quality.ts';
 
 /** `talentpulse metrics tickets --json`: the KPIs, the settings they depend on and the data-quality counts. */
@@ -42,7 +42,7 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
   const end = new Date(instantAt(addDays(request.period.to, 1), 0, config.timezone));
   const rows = await ticketKpiRows(db, { start, end, communityId: request.communityId });
   const { satisfaction: sat, privacy } = config;
-  const figures = ticketKpis(rows, {
+  const settings = {
     calendar,
     start,
     end,
@@ -52,14 +52,17 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
     satisfiedMinRating: sat.satisfied_min_rating,
     minCell: privacy.min_cell,
     by: request.by,
-  });
+  };
+  const figures = ticketKpis(rows, settings);
+  if (request.communityId !== undefined) protectSmallerCommunities(figures, await ticketKpiRows(db, { start, end }), request.communityId, settings);
   const levels = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'].slice(sat.satisfied_min_rating).join('、');
   const notes = [
     `tickets opened ${request.period.from}..${request.period.to} (${config.timezone}); backlog = open at the period end (or now), whenever opened`,
     `按时办结率: closed by the export's due time when it has one, else within ${sat.ticket_sla_hours} ${sat.ticket_sla_clock} hours; over closed tickets with a valid closing time`,
     `满意率: rating ≥ ${sat.satisfied_min_rating} (${levels}) over rated tickets`,
     'medians and p90 by linear interpolation (as percentile_cont); working hours per working_time',
-    `figures on a base below ${privacy.min_cell} are withheld with their base (null, listed under suppressed); with --by, when the withheld cells of a figure hold fewer than ${privacy.min_cell} tickets together, the smallest published cells withhold it too (listed under protects_smaller_cell), so the total less the published cells cannot give a small group back`,
+    `figures on a base below ${privacy.min_cell} are withheld with their base (null, listed under suppressed); with --by, when the withheld cells of a figure hold fewer than ${privacy.min_cell} tickets together, the smallest published cells withhold it too (listed under protects_smaller_cell), so the total less the published cells cannot give a small group back; ` +
+      `with --community, the same across communities: when the communities whose figure is withheld hold fewer than ${privacy.min_cell} tickets together, the smallest published communities withhold it too, in their total and their groups`,
   ];
   const years = new Set(rows.map((row) => row.opened_at.getUTCFullYear()));
   const uncovered = [...years].filter((year) => !calendar.years.includes(year)).sort();

@@ -201,10 +201,12 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     const res = await leader.get('/api/overview?from=2026-02-01&to=2026-02-28');
     expect(res.status).toBe(200);
     const { gain } = (await res.json()) as { gain: { all: { index: number }; communities: Array<{ community_id: string; index: number; partial: boolean; weights: Record<string, number>; components: Record<string, unknown> }>; months: Array<{ month: string; index: number }>; method: string } };
-    // lixia: 0.5 × 70 + 0.3 × 75 + 0.2 × 50 × (1 + (8 − 4) / 20) = 69.5.
+    // lixia's survey part (70 over 10) is withheld too: with gaoxin's three left out, all communities'
+    // survey part less lixia's would be gaoxin's. So 0.3 × 75 + 0.2 × 50 × (1 + (8 − 4) / 20), over 0.5 = 69.
     const lixia = gain.communities.find((c) => c.community_id === 'lixia')!;
-    expect(lixia.index).toBeCloseTo(69.5, 9);
-    expect(lixia.partial).toBe(false);
+    expect(lixia.components.survey).toEqual({ suppressed: true, protects_smaller_cell: true });
+    expect(lixia.index).toBeCloseTo(69, 9);
+    expect(lixia.partial).toBe(true);
     // gaoxin: three survey answers are below the minimum of 5, so only net sentiment counts: 50 × (1 − 0.4).
     const gaoxin = gain.communities.find((c) => c.community_id === 'gaoxin')!;
     expect(gaoxin).toMatchObject({ partial: true, weights: { survey: 0, hotline: 0, sentiment: 1 }, components: { survey: { suppressed: true }, hotline: null } });
@@ -219,7 +221,7 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
 
     // Experts get the same figure, its parts and its method with the scorecard.
     const csv = await (await (await login(server.url, 'expert')).get('/api/export/scorecard.csv?from=2026-02-01&to=2026-02-28&community=lixia')).text();
-    expect(csv).toContain('\r\n获得感 Sense of gain (5.1),69.5,"survey 70.0 (n 10, weight 0.50); hotline 75.0 (n 8, weight 0.30); sentiment 60.0 (n 20, weight 0.20)"\r\n');
+    expect(csv).toContain('\r\n获得感 Sense of gain (5.1),69,"survey withheld to protect a smaller cell; hotline 75.0 (n 8, weight 0.60); sentiment 60.0 (n 20, weight 0.40)"\r\n');
     expect(csv).toMatch(/方法 Method \(获得感\),.*left out and the other weights rescaled/);
   });
 });

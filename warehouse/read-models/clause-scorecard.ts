@@ -4,14 +4,21 @@ import { describeSla } from '../../config/ticket-sla.ts';
 import type { Db } from '../database.ts';
 import type { SourceKind } from '../schema.ts';
 import { clauseTitle, compareClauseIds, type ClauseTitle } from './clause-order.ts';
+import { basesLookup, communityBases } from './community-bases.ts';
 import type { Period } from './period.ts';
 import { meanWithInterval, share, type Moments } from './rollup-stats.ts';
+import { protectedScorecardFigures, type ScorecardFigure } from './scorecard-protection.ts';
 
-/** null: no data; suppressed: fewer than the privacy minimum, so no figures at all. */
-export type Block<T> = null | { suppressed: true } | ({ suppressed: false; n: number } & T);
+/**
+ * null: no data; suppressed: fewer than the privacy minimum, so no figures at all, or withheld
+ * (protects_smaller_cell) so that all communities' figures less it cannot give a smaller one's.
+ */
+export type Block<T> = null | { suppressed: true; protects_smaller_cell?: true } | ({ suppressed: false; n: number } & T);
 
 export interface ScorecardRow extends ClauseTitle {
   evidence: string[];
+  /** Figures of this community withheld although large enough, to protect a smaller community's (scorecard-protection.ts). */
+  protects_smaller_cell: ScorecardFigure[];
   survey: Block<{ index: number; ci_low: number | null; ci_high: number | null; satisfied_share: number | null }>;
   mentions: Block<{ mean_sentiment: number | null; net_sentiment: number | null; negative_share: number | null }>;
   tickets: Block<{ on_time_rate: number | null; satisfied_rate: number | null }>;
@@ -75,19 +82,42 @@ export async function clauseScorecard(db: Db, options: ScorecardOptions): Promis
     sums.set(`${row.source_kind}/${row.metric}`, row);
     byClause.set(row.clause_id, sums);
   }
+  const protectedOf = options.communityId === undefined ? () => new Set<ScorecardFigure>() : await protectedFigures(db, options, options.communityId);
   const ids = new Set(['*', ...options.clauses.map((c) => c.id), ...byClause.keys()]);
-  const rows = [...ids].sort(compareClauseIds).map((id) => {
+  const rows = [...ids].sort(compareClauseIds).map((id): ScorecardRow => {
     const sums = byClause.get(id) ?? new Map<string, Moments>();
     const get = (kind: SourceKind, metric: string) => sums.get(`${kind}/${metric}`) ?? { n: 0, sum: 0, sum_sq: 0 };
-    return {
+    const row: ScorecardRow = {
       ...clauseTitle(options.clauses, id),
       evidence: options.clauses.find((c) => c.id === id)?.evidence ?? [],
+      protects_smaller_cell: [],
       survey: surveyBlock(get('survey', 'index'), get('survey', 'satisfied'), get('survey', 'respondents').n, options.minCell),
       mentions: mentionsBlock(get('mentions', 'sentiment'), get('mentions', 'positive'), get('mentions', 'negative'), options.minCell),
       tickets: ticketsBlock(get('servicedesk', 'opened'), get('servicedesk', 'on_time'), get('servicedesk', 'rated_satisfied'), options.minCell),
     };
+    for (const figure of protectedOf(id)) withhold(row, figure);
+    return row;
   });
   return { period: options.period, community_id: options.communityId ?? null, min_cell: options.minCell, methods: scorecardMethods(options.tickets), rows };
+}
+
+/** For `communityId`, clause by clause: the figures withheld to protect a smaller community's. */
+async function protectedFigures(db: Db, options: ScorecardOptions, communityId: string): Promise<(clause: string) => Set<ScorecardFigure>> {
+  const bases = basesLookup(await communityBases(db, { period: options.period }));
+  return (clause) => {
+    const byCommunity = new Map(bases.communities.map((id) => [id, (kind: SourceKind, metric: string) => bases.n(id, '', clause, `${kind}/${metric}`)]));
+    return protectedScorecardFigures(byCommunity, options.minCell).get(communityId) ?? new Set();
+  };
+}
+
+/** Withholds one published figure of a row (a block, or a rate inside one), saying why. */
+function withhold(row: ScorecardRow, figure: ScorecardFigure): void {
+  const [blockName, rate] = figure.split('.') as ['survey' | 'mentions' | 'tickets', string | undefined];
+  const block = row[blockName];
+  if (!block || block.suppressed) return;
+  row.protects_smaller_cell.push(figure);
+  if (rate === undefined) row[blockName] = { suppressed: true, protects_smaller_cell: true };
+  else Object.assign(block, { [rate]: null });
 }
 
 function rateOrNull(m: Moments, minCell: number): number | null {

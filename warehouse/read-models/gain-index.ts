@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { protectingCommunities } from './community-protection.ts';
 import type { Period } from './period.ts';
 import type { Moments } from './rollup-stats.ts';
 
@@ -16,8 +17,11 @@ export interface GainWeights {
 export type GainPart = keyof GainWeights;
 export const GAIN_PARTS: readonly GainPart[] = ['survey', 'hotline', 'sentiment'];
 
-/** null: no data; suppressed: a base below the privacy minimum, so it takes no part. */
-export type GainComponent = null | { suppressed: true } | { suppressed: false; n: number; value: number };
+/**
+ * null: no data; suppressed: a base below the privacy minimum, so it takes no part; or withheld
+ * (protects_smaller_cell) so that all communities' part less this one's cannot give a smaller one's.
+ */
+export type GainComponent = null | { suppressed: true; protects_smaller_cell?: true } | { suppressed: false; n: number; value: number };
 
 export interface GainIndex {
   /** 0–100, or null when no component is published. */
@@ -44,7 +48,9 @@ export function gainMethod(weights: GainWeights, minCell: number): string {
   return (
     `获得感 = Σ wᵢ·xᵢ / Σ wᵢ over the published components: survey index 0–100 (w ${w('survey')}), ` +
     `hotline 满意率 × 100 (w ${w('hotline')}), net sentiment of mentions mapped to 0–100 as 50 × (1 + (positive − negative) / scored) ` +
-    `(w ${w('sentiment')}); a component with fewer than ${minCell} respondents, rated tickets or scored mentions is left out and the other weights rescaled`
+    `(w ${w('sentiment')}); a component with fewer than ${minCell} respondents, rated tickets or scored mentions is left out and the other weights rescaled; ` +
+    `when the communities whose component is left out hold fewer than ${minCell} between them, the smallest published ones are left out too (protects_smaller_cell), ` +
+    'so that all communities less the others cannot give a small one back'
   );
 }
 
@@ -57,14 +63,25 @@ function component(n: number, value: () => number, minCell: number, people = n):
   return { suppressed: false, n, value: value() };
 }
 
-/** Combines one cell's rollup sums into the index (pure: the unit of what experts check). */
-export function combineGain(sums: GainSums, weights: GainWeights, minCell: number): GainIndex {
+/** What the privacy minimum counts for each part: respondents, rated tickets, scored mentions (0 for no data). */
+export function gainBases(sums: GainSums): Record<GainPart, number> {
+  return { survey: sums.survey.n > 0 ? sums.respondents.n : 0, hotline: sums.rated.n, sentiment: Math.max(sums.positive.n, sums.negative.n) };
+}
+
+/**
+ * Combines one cell's rollup sums into the index (pure: the unit of what experts check). `protect`:
+ * parts withheld although large enough, to protect a smaller community (protectedGainParts).
+ */
+export function combineGain(sums: GainSums, weights: GainWeights, minCell: number, protect: ReadonlySet<GainPart> = new Set()): GainIndex {
   const mentions = Math.max(sums.positive.n, sums.negative.n);
-  const components: Record<GainPart, GainComponent> = {
+  const parts: Record<GainPart, GainComponent> = {
     survey: component(sums.survey.n, () => sums.survey.sum / sums.survey.n, minCell, sums.respondents.n),
     hotline: component(sums.rated.n, () => (100 * sums.rated.sum) / sums.rated.n, minCell),
     sentiment: component(mentions, () => 50 * (1 + (sums.positive.sum - sums.negative.sum) / mentions), minCell),
   };
+  const components = Object.fromEntries(
+    GAIN_PARTS.map((part) => [part, protect.has(part) && parts[part]?.suppressed === false ? { suppressed: true, protects_smaller_cell: true } : parts[part]]),
+  ) as Record<GainPart, GainComponent>;
   const published = GAIN_PARTS.filter((part) => weights[part] > 0 && components[part]?.suppressed === false);
   const total = published.reduce((sum, part) => sum + weights[part], 0);
   const applied = Object.fromEntries(GAIN_PARTS.map((part) => [part, published.includes(part) ? weights[part] / total : 0])) as Record<GainPart, number>;
@@ -78,6 +95,19 @@ export function combineGain(sums: GainSums, weights: GainWeights, minCell: numbe
   }
   const partial = GAIN_PARTS.some((part) => weights[part] > 0 && !published.includes(part));
   return { index, components, weights: applied, partial };
+}
+
+/**
+ * Complementary suppression across communities, part by part: for the communities' sums of one
+ * period (or one month), the parts each community withholds to protect a smaller community's.
+ */
+export function protectedGainParts(byCommunity: ReadonlyMap<string, GainSums>, minCell: number): Map<string, Set<GainPart>> {
+  const result = new Map<string, Set<GainPart>>([...byCommunity.keys()].map((id) => [id, new Set<GainPart>()]));
+  for (const part of GAIN_PARTS) {
+    const cells = [...byCommunity].map(([community_id, sums]) => ({ community_id, n: gainBases(sums)[part] }));
+    for (const id of protectingCommunities(cells, minCell)) result.get(id)?.add(part);
+  }
+  return result;
 }
 
 export interface GainReport {
@@ -98,7 +128,11 @@ export interface GainOptions {
   communityId?: string | undefined;
 }
 
-/** 获得感 for a period, per community and month by month, from the daily rollups (all clauses, '*'). */
+/**
+ * 获得感 for a period, per community and month by month, from the daily rollups (all clauses, '*').
+ * The communities and, for one community, its months withhold the parts that would give a smaller
+ * community's away by subtraction from the all-communities figures (protectedGainParts).
+ */
 export async function gainReport(db: Db, options: GainOptions): Promise<GainReport> {
   const rows = await db
     .selectFrom('daily_rollups')
@@ -139,18 +173,27 @@ export async function gainReport(db: Db, options: GainOptions): Promise<GainRepo
     communities.add(row.community_id);
     add('all', row);
     add(`community:${row.community_id}`, row);
+    add(`community-month:${row.community_id}:${row.month}`, row);
     if (options.communityId === undefined || row.community_id === options.communityId) {
       months.add(row.month);
       add(`month:${row.month}`, row);
     }
   }
-  const combine = (key: string) => combineGain(cells.get(key) ?? { survey: EMPTY, respondents: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY }, options.weights, options.minCell);
+  const sumsOf = (key: string) => cells.get(key) ?? { survey: EMPTY, respondents: EMPTY, rated: EMPTY, positive: EMPTY, negative: EMPTY };
+  const combine = (key: string, protect?: ReadonlySet<GainPart>) => combineGain(sumsOf(key), options.weights, options.minCell, protect);
+  const ids = [...communities].sort();
+  const protectedOf = (keyOf: (id: string) => string) => protectedGainParts(new Map(ids.map((id) => [id, sumsOf(keyOf(id))])), options.minCell);
+  const periodProtected = protectedOf((id) => `community:${id}`);
+  const monthProtected = (month: string) => {
+    if (options.communityId === undefined) return undefined;
+    return protectedOf((id) => `community-month:${id}:${month}`).get(options.communityId);
+  };
   return {
     period: options.period,
     min_cell: options.minCell,
     method: gainMethod(options.weights, options.minCell),
     all: combine('all'),
-    communities: [...communities].sort().map((id) => ({ community_id: id, ...combine(`community:${id}`) })),
-    months: [...months].sort().map((month) => ({ month, ...combine(`month:${month}`) })),
+    communities: ids.map((id) => ({ community_id: id, ...combine(`community:${id}`, periodProtected.get(id)) })),
+    months: [...months].sort().map((month) => ({ month, ...combine(`month:${month}`, monthProtected(month)) })),
   };
 }

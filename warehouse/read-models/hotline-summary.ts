@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { describeSla, type TicketSla } from '../../config/ticket-sla.ts';
 import type { Db } from '../database.ts';
+import { protectsSmallerCommunity } from './community-protection.ts';
 import type { Period } from './period.ts';
 import { periodBounds } from './period-bounds.ts';
 import { share } from './rollup-stats.ts';
@@ -22,10 +23,17 @@ export interface HotlineSummary {
   rated: number;
   median_resolution_hours: number | null;
   p90_resolution_hours: number | null;
-  /** Which figures were withheld because their base is below the privacy minimum. */
-  suppressed: Array<'on_time_rate' | 'satisfied_rate' | 'resolution_hours'>;
+  /** Which figures were withheld because their base is below the privacy minimum, or to protect a smaller community. */
+  suppressed: HotlineFigure[];
+  /**
+   * Of those, the ones withheld although their base is large enough: all communities' figure less
+   * this community's (and the others') would give a smaller community's back (community-protection.ts).
+   */
+  protects_smaller_cell: HotlineFigure[];
   method: string;
 }
+
+type HotlineFigure = 'on_time_rate' | 'satisfied_rate' | 'resolution_hours';
 
 export interface HotlineOptions {
   period: Period;
@@ -74,10 +82,22 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
   const row = await query.executeTakeFirstOrThrow();
 
   const suppressed: HotlineSummary['suppressed'] = [];
-  const closedOk = row.timed >= options.minCell;
+  const protecting: HotlineSummary['protects_smaller_cell'] = [];
+  const protects = options.communityId === undefined ? () => false : await protectingBases(db, start, end, options.minCell, options.communityId);
+  let closedOk = row.timed >= options.minCell;
   if (!closedOk && row.timed > 0) suppressed.push('on_time_rate', 'resolution_hours');
-  const ratedOk = row.rated >= options.minCell;
+  if (closedOk && protects('timed')) {
+    closedOk = false;
+    suppressed.push('on_time_rate', 'resolution_hours');
+    protecting.push('on_time_rate', 'resolution_hours');
+  }
+  let ratedOk = row.rated >= options.minCell;
   if (!ratedOk && row.rated > 0) suppressed.push('satisfied_rate');
+  if (ratedOk && protects('rated')) {
+    ratedOk = false;
+    suppressed.push('satisfied_rate');
+    protecting.push('satisfied_rate');
+  }
   return {
     period: options.period,
     community_id: options.communityId ?? null,
@@ -92,6 +112,22 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
     median_resolution_hours: closedOk ? row.median : null,
     p90_resolution_hours: closedOk ? row.p90 : null,
     suppressed,
+    protects_smaller_cell: protecting,
     method: `tickets opened in the period; on time = closed by the export's due time, else within ${describeSla(options.sla)}, as talentpulse metrics tickets counts it; 满意率 = rating ≥ ${minRating} of rated; resolution hours by percentile_cont; closings before the opening left out`,
   };
+}
+
+/**
+ * Every community's bases for the period (tickets with a valid closing time, rated tickets): whether
+ * `communityId`'s rates must be withheld so that a smaller community's cannot be worked out.
+ */
+async function protectingBases(db: Db, start: RawBuilder<Date>, end: RawBuilder<Date>, minCell: number, communityId: string): Promise<(base: 'timed' | 'rated') => boolean> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['community_id', sql<number>`(count(*) filter (where closed_at >= opened_at))::int`.as('timed'), sql<number>`count(rating)::int`.as('rated')])
+    .where('opened_at', '>=', start)
+    .where('opened_at', '<', end)
+    .groupBy('community_id')
+    .execute();
+  return (base) => protectsSmallerCommunity(rows.map((r) => ({ community_id: r.community_id, n: r[base] })), communityId, minCell);
 }

@@ -21,7 +21,9 @@ function MentionClauseList({ data }: { data: Overview }) {
   const rows = data.mention_clauses.rows;
   if (rows.length === 0) return null;
   // Clauses under the minimum sample have no figures: one line for all of them, not a row of dashes each.
-  const suppressed = rows.filter((row) => row.suppressed);
+  const suppressed = rows.filter((row) => row.suppressed && !row.protects_smaller_cell);
+  // Large enough, but withheld so that all communities' figures less this one's cannot give a smaller one's.
+  const protecting = rows.filter((row) => row.suppressed && row.protects_smaller_cell);
   return (
     <>
       <h3>{t.mentionClauses}</h3>
@@ -42,6 +44,11 @@ function MentionClauseList({ data }: { data: Overview }) {
       {suppressed.length > 0 && (
         <p className="muted small" title={suppressed.map((row) => `${row.clause_id} ${lang === 'zh' ? row.title_zh : row.title_en}`).join('\n')}>
           {t.mentionClausesSuppressed(suppressed.length, data.mention_clauses.min_cell)}
+        </p>
+      )}
+      {protecting.length > 0 && (
+        <p className="muted small" title={protecting.map((row) => `${row.clause_id} ${lang === 'zh' ? row.title_zh : row.title_en}`).join('\n')}>
+          {t.suppressedProtects}: {protecting.map((row) => row.clause_id).join(', ')}
         </p>
       )}
       <p className="muted small">{t.mentionClausesNote}</p>
@@ -112,7 +119,7 @@ export function OverviewPage() {
           {figure(t.median, hours(h.median_resolution_hours))}
           {figure(t.p90, hours(h.p90_resolution_hours))}
         </div>
-        {h.suppressed.length > 0 && <p className="muted small">{t.suppressed}</p>}
+        {h.suppressed.length > 0 && <p className="muted small">{h.protects_smaller_cell.length > 0 ? t.suppressedProtects : t.suppressed}</p>}
       </section>
       <div className="columns">
         <section className="card">

@@ -8,8 +8,10 @@ function figure(value: number | null): string {
   return value === null ? '—' : value.toFixed(1);
 }
 
-function componentValue(c: GainComponent): string {
-  return c && !c.suppressed ? c.value.toFixed(1) : '—';
+function componentValue(c: GainComponent, t: ReturnType<typeof useT>['t']) {
+  if (c && !c.suppressed) return c.value.toFixed(1);
+  // Say why a part is missing: too few people, or a larger community withheld to protect a smaller one.
+  return c ? <span title={c.protects_smaller_cell ? t.suppressedProtects : t.suppressed}>—</span> : '—';
 }
 
 /** 获得感 for the chosen community (or all) over the period, then each community and each month. */
@@ -30,7 +32,7 @@ export function GainCard({ data }: { data: Overview }) {
         {g.partial && <span title={t.gainPartial}> *</span>}
       </td>
       {PARTS.map((p) => (
-        <td key={p}>{componentValue(g.components[p])}</td>
+        <td key={p}>{componentValue(g.components[p], t)}</td>
       ))}
     </tr>
   );
@@ -58,7 +60,7 @@ export function GainCard({ data }: { data: Overview }) {
         </div>
         {PARTS.map((p) => (
           <div key={p} className="figure">
-            <div className="value">{componentValue(chosen.components[p])}</div>
+            <div className="value">{componentValue(chosen.components[p], t)}</div>
             <div className="label">
               {partLabel[p]} · {t.weight} {(chosen.weights[p] * 100).toFixed(0)}%
             </div>
