@@ -28,18 +28,29 @@ export const enCourtesyHeads: readonly string[] = ['sorry', 'excuse', 'pardon', 
 
 // From a head word. "sorry, but" only before a request (could you, can I, please): "sorry, but
 // this is the third time nobody answered" is a complaint that "but" leads into.
-const enFormula = new RegExp(
-  [
-    '(?:excuse|pardon)\\s+me',
-    'sorry\\s+(?:to\\s+(?:bother|trouble|disturb|interrupt)(?:\\s+you)?|for\\s+(?:bothering|troubling|disturbing|interrupting)(?:\\s+you)?|for\\s+(?:the|any)\\s+(?:trouble|inconvenience|bother))(?:\\s+again)?',
-    'sorry,?\\s+but(?=\\s+(?:could|can|would|will|may|might|please)\\b)',
-    'apolog(?:ies|ise|ize)\\s+for\\s+(?:the|any)\\s+(?:trouble|inconvenience|bother)',
-  ].map((formula) => `(?:${formula})\\b`).join('|'),
-  'iy',
-);
+const enFormulas = [
+  '(?:excuse|pardon)\\s+me',
+  'sorry\\s+(?:to\\s+(?:bother|trouble|disturb|interrupt)(?:\\s+you)?|for\\s+(?:bothering|troubling|disturbing|interrupting)(?:\\s+you)?|for\\s+(?:the|any)\\s+(?:trouble|inconvenience|bother))(?:\\s+again)?',
+  'sorry,?\\s+but(?=\\s+(?:could|can|would|will|may|might|please)\\b)',
+  'apolog(?:ies|ise|ize)\\s+for\\s+(?:the|any)\\s+(?:trouble|inconvenience|bother)',
+].map((formula) => `(?:${formula})\\b`).join('|');
+const enFormula = new RegExp(enFormulas, 'iy');
 
 /** Length of the English courtesy formula starting at text[start] (a head word), else 0. */
 export function enCourtesyLength(text: string, start: number): number {
   enFormula.lastIndex = start;
   return enFormula.exec(text)?.[0].length ?? 0;
+}
+
+// Anywhere in a text, as the tokenizer finds them: the longest Chinese formula first.
+const han = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const zhFormulaAnywhere = new RegExp(`${[...zhCourtesy].sort((a, b) => b.length - a.length).join('|')}|(?:${zhCourtesyBeforeBreak.join('|')})(?![${han}])`, 'g');
+const enFormulaAnywhere = new RegExp(`(?<![A-Za-z'])(?:${enFormulas})`, 'gi');
+
+/**
+ * `text` with the courtesy formulas of `lang` blanked, one space per code unit: what is left for
+ * that language's model to read. Mixed text asks it whether a part holds more than a formula.
+ */
+export function withoutCourtesy(text: string, lang: 'zh' | 'en'): string {
+  return text.replace(lang === 'zh' ? zhFormulaAnywhere : enFormulaAnywhere, (formula) => ' '.repeat(formula.length));
 }

@@ -60,6 +60,14 @@ describe('courtesy formulas', () => {
     for (const text of politeZh.slice(0, 2).concat(politeEn.slice(0, 2))) expect(scoreSentiment(text), text).toMatchObject({ label: 'neutral', terms: [] });
   });
 
+  it('leave nothing to score of a part of mixed text that is a formula alone', () => {
+    // The English view of the first was "Sorry to bother you" and the ？ of the Chinese question: negative on "?".
+    for (const text of ['Sorry to bother you, 请问签证什么时候能下来？', 'Excuse me, 请问人才卡在哪里办理？', '不好意思, where is the visa office?']) {
+      expect(scoreSentiment(text), text).toMatchObject({ label: 'neutral', terms: [] });
+    }
+    expect(scoreSentiment('Sorry to bother you, 签证办了三个月还没下来')).toMatchObject({ label: 'negative', lang: 'zh' });
+  });
+
   it.each([...complaintsZh, ...complaintsEn])('leave a complaint with the same words negative: %s', (text) => {
     expect(scoreSentiment(text).label).toBe('negative');
   });
