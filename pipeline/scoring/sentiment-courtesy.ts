@@ -3,7 +3,7 @@
  * 麻烦您, 请问, 打扰一下; "sorry to bother you", "excuse me"). Read character by character or word
  * by word they look like complaints (不 negates 好, 麻烦 is a hassle, "sorry" is regret), so the
  * tokenizer reads each formula as one token that, like a topic word, carries no sentiment. Only
- * the whole formula is: 太麻烦了, 手续很麻烦, 服务不好 and "sorry, but nobody answered" keep their words.
+ * a whole formula is read so: 太麻烦了, 手续很麻烦, 服务不好 and "sorry, but nobody answered" keep their words.
  */
 
 /** Chinese formulas, matched where they stand (the longest cue at a character wins, so 不好意思 is not 不 + 好意思). */
