@@ -14,7 +14,8 @@ import { createFeatures, extractFeatures } from '../pipeline/scoring/sentiment-f
 import { SentimentModel } from '../pipeline/scoring/sentiment-model.ts';
 import { scoreSentiment, type SentimentLabel } from '../pipeline/scoring/sentiment.ts';
 import { SharedDataMissingError, loadSet, requireSharedData, type Example } from '../scripts/sentiment/data.ts';
-import { domainCheck } from '../scripts/sentiment/domain-check.ts';
+import { courtesyCheck } from '../scripts/sentiment/courtesy-check.ts';
+import { domainCheck, type DomainCase } from '../scripts/sentiment/domain-check.ts';
 import { enSeed, zhSeed } from '../scripts/sentiment/domain-seed.ts';
 import { fitModel, seedTexts, weighted } from '../scripts/sentiment/fit.ts';
 
@@ -77,9 +78,13 @@ crossDomain(['weibo'], ['waimai', 'shopping']);
 void enSeed;
 
 // Too few sentences for a figure with two decimals: the count, and each sentence missed.
-const misses = domainCheck.map((c) => ({ ...c, got: scoreSentiment(c.text) })).filter((c) => c.got.label !== c.label);
-console.log(`\nheld-out domain check (scripts/sentiment/domain-check.ts, never trained on): ${domainCheck.length - misses.length}/${domainCheck.length} labelled as we would`);
-for (const m of misses) console.log(`  want ${m.label}, got ${m.got.label} ${m.got.score.toFixed(3)}: ${m.text}`);
+function check(name: string, cases: readonly DomainCase[]): void {
+  const misses = cases.map((c) => ({ ...c, got: scoreSentiment(c.text) })).filter((c) => c.got.label !== c.label);
+  console.log(`\nheld-out ${name}, never trained on: ${cases.length - misses.length}/${cases.length} labelled as we would`);
+  for (const m of misses) console.log(`  want ${m.label}, got ${m.got.label} ${m.got.score.toFixed(3)}: ${m.text}`);
+}
+check('domain check (scripts/sentiment/domain-check.ts)', domainCheck);
+check('courtesy check (scripts/sentiment/courtesy-check.ts)', courtesyCheck);
 
 console.log('\nthroughput on one core (texts/second over the held-out texts; the two sides take turns, 7 rounds, medians; wall clock, and CPU time of this process):');
 const ROUNDS = 7;

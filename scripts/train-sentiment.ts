@@ -61,9 +61,10 @@ The files hold weights derived from the sets below, not the texts: the sets stay
 - Chinese (sentiment-zh.json): waimai_10k.csv and online_shopping_10_cats.csv (SophonPlus/ChineseNlpCorpus), weibo2018_train.txt (dengxiuqi/weibo2018).
 - English (sentiment-en.json): sst2_train.tsv (SST-2 phrases, TaoCesc/binary_cls), vader_tweets_groundtruth.tsv and vader_amazon_groundtruth.tsv (cjhutto/vaderSentiment; mean rating > 0.5 positive, < −0.5 negative, the rest neutral and trained toward ½).
 - Both: the project's own domain sentences in scripts/sentiment/domain-seed.ts and service-seed.ts (opinions ×4; service-seed.ts: complaints
-  without sentiment words, questions and notices about offices, thanks for fixes) and neutral notices, schedules and questions
+  without sentiment words, questions and notices about offices, thanks for fixes; courtesy-seed.ts: polite questions and requests,
+  trained toward ½, and complaints sharing their words) and neutral notices, schedules and questions
   in scripts/sentiment/neutral-seed.ts (trained toward ½, ×${NEUTRAL_WEIGHT}). Texts of the social-media sets weigh ${Object.entries(SET_WEIGHT).map(([set, w]) => `${set} ×${w}`).join(', ')}.
-  scripts/sentiment/domain-check.ts is never trained on: it is the bench's held-out domain check.
+  scripts/sentiment/domain-check.ts and courtesy-check.ts are never trained on: they are the bench's held-out checks.
 
 Splits: each text goes by a hash of the text seeded with ${SPLIT_SEED} to train (80 %), validation (10 %) or test (10 %). Training uses only train;
 the epoch count and the neutral band (widest band costing ≤ ${NEUTRAL_ACCURACY_BUDGET * 100} points of validation accuracy) are chosen on validation;

@@ -6,6 +6,7 @@
  */
 import { wordEvidence } from './english-words.ts';
 import { detectLanguage, type LanguageOptions } from './language.ts';
+import { withoutCourtesy } from './sentiment-courtesy.ts';
 import type { SentimentResult } from './sentiment.ts';
 
 /** Scores one view with one model (scoreSentiment with a forced language). */
@@ -33,6 +34,9 @@ function englishPart(text: string): 'yes' | 'maybe' | 'no' {
   return evidence.words >= 2 || evidence.english >= 1 ? 'maybe' : 'no';
 }
 
+/** How much of `other` the text holds: enough to score, maybe (ask the detector), or none. */
+const partOf = (text: string, other: 'zh' | 'en') => (other === 'en' ? englishPart(text) : hasChinese(text) ? 'maybe' : 'no');
+
 const hanRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const latinRun = /[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*/g;
 // A blanked run is a clause break in both models (in Chinese every space is one; in English a
@@ -45,7 +49,9 @@ const blank = (run: string) => ','.padEnd(run.length, ' ');
  */
 export function scoreMixedText(text: string, main: 'zh' | 'en', options: LanguageOptions, scoreAs: ScoreAs, neutralBand: number): SentimentResult | null {
   const other = main === 'zh' ? 'en' : 'zh';
-  const enough = other === 'en' ? englishPart(text) : hasChinese(text) ? 'maybe' : 'no';
+  // A part that is a courtesy formula alone ("Sorry to bother you, 请问…") says nothing: its words
+  // carry no features, and its view would be left with the other part's marks (？) to score.
+  const enough = partOf(text, other) === 'no' ? 'no' : partOf(withoutCourtesy(text, other), other);
   if (enough === 'no') return null;
   const otherView = text.replace(main === 'zh' ? hanRun : latinRun, blank);
   // Latin words in a Chinese text may be French or German: only English has a model here.

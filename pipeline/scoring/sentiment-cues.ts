@@ -1,14 +1,23 @@
 /**
  * Words that change how the features around them are read. They are not sentiment weights: the
  * model learns those. Negators open a negation scope, degree adverbs scale the words after them,
- * contrast words make the clause after them weigh more, topic words are skipped altogether.
+ * contrast words make the clause after them weigh more, topic words and courtesy formulas
+ * (sentiment-courtesy.ts) are skipped altogether.
  */
+import { enCourtesyHeads, zhCourtesy, zhCourtesyBeforeBreak } from './sentiment-courtesy.ts';
 
-export type Cue = { kind: 'negator' } | { kind: 'degree'; factor: number } | { kind: 'contrast' } | { kind: 'topic' };
+/**
+ * A courtesy cue on a token is a whole formula. In enCues it marks a word that may open one: the
+ * tokenizer keeps it only when the formula follows. `beforeBreak`: a formula only where no Han
+ * character follows it (打扰了).
+ */
+export type Cue = { kind: 'negator' } | { kind: 'degree'; factor: number } | { kind: 'contrast' } | { kind: 'topic' } | { kind: 'courtesy'; beforeBreak: boolean };
 
 const negator: Cue = { kind: 'negator' };
 const contrast: Cue = { kind: 'contrast' };
 const topic: Cue = { kind: 'topic' };
+const courtesy: Cue = { kind: 'courtesy', beforeBreak: false };
+const courtesyBeforeBreak: Cue = { kind: 'courtesy', beforeBreak: true };
 const degree = (factor: number): Cue => ({ kind: 'degree', factor });
 
 const strong = degree(1.5);
@@ -23,6 +32,8 @@ export const zhCues: ReadonlyMap<string, Cue> = new Map<string, Cue>([
   // The community's own vocabulary: what a post is about, never how it feels about it.
   ...['签证', '居留许可', '居留', '人才卡', '12345', '国际学校', '工作许可', '护照', '出入境', '社区', '热线', '窗口', '济南', '人才', '国际',
     '外籍', '外国人', '公安局', '派出所', '政务', '服务中心', '招聘会', '医保', '社保', '驾照', '签注', '审批'].map((w) => [w, topic] as const),
+  ...zhCourtesy.map((w) => [w, courtesy] as const),
+  ...zhCourtesyBeforeBreak.map((w) => [w, courtesyBeforeBreak] as const),
 ]);
 
 /** English cues, matched on lower-cased words; any word ending in n't is a negator too. */
@@ -33,6 +44,7 @@ export const enCues: ReadonlyMap<string, Cue> = new Map<string, Cue>([
   ...['but', 'however', 'yet', 'though', 'although', 'unfortunately'].map((w) => [w, contrast] as const),
   ...['visa', 'visas', 'permit', 'permits', 'residence', 'hotline', '12345', 'passport', 'passports', 'jinan', 'talent', 'school', 'schools',
     'community', 'immigration', 'bureau', 'office', 'centre', 'center', 'embassy', 'consulate'].map((w) => [w, topic] as const),
+  ...enCourtesyHeads.map((w) => [w, courtesy] as const),
 ]);
 
 /** A few emoji and emoticons whose feeling is not in doubt; the training sets have too few to learn them. */

@@ -5,7 +5,8 @@
  * point of accuracy, so nb-logreg-3 dropped them). On top: negation scope (the tokens after 不/没有/not/never… up to the clause end get
  * negated unigrams in place of the plain ones, spanning back to the negator), degree adverbs (scale the next tokens),
  * contrast (after 但是/but a clause weighs 1.5, before it 0.5), emoji with a sure feeling.
- * Topic words (签证, visa…) produce no features. Values are L2-normalised.
+ * Topic words (签证, visa…) and courtesy formulas (不好意思, 麻烦您, "sorry to bother you") produce no features.
+ * Values are L2-normalised.
  */
 import { TokenKind, createTokens, type Tokens, tokenize } from './sentiment-tokens.ts';
 
@@ -102,7 +103,8 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
       continue;
     }
     const cue = t.cue[i];
-    if (cue?.kind === 'topic') {
+    // Topic words and courtesy formulas (不好意思, "excuse me") say nothing of how the writer feels.
+    if (cue?.kind === 'topic' || cue?.kind === 'courtesy') {
       prev1 = prev2 = -1;
       continue;
     }

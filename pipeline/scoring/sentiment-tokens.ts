@@ -4,6 +4,7 @@
  * or emoticon, and markers for clause and sentence ends. Offsets point into the original text,
  * so every feature maps back to a readable span.
  */
+import { enCourtesyLength } from './sentiment-courtesy.ts';
 import { enCues, negativeEmoji, positiveEmoji, zhCues, type Cue } from './sentiment-cues.ts';
 import { SocialMark, emoticonLength, linkLength, mentionLength, negativeEmoticons, positiveEmoticons } from './sentiment-social.ts';
 
@@ -160,9 +161,29 @@ function pushEnglishWord(tokens: Tokens, text: string, i: number, length: number
   const clitic = cliticLength(text, start, end);
   const stem = end - clitic;
   const hash = (clitic === 0 ? h : clitic === 2 ? less2 : less3) | 0;
-  push(tokens, TokenKind.Text, hash, start, stem, enCueOf(text, start, stem, hash));
+  const cue = enCueOf(text, start, stem, hash);
+  if (cue?.kind === 'courtesy' && clitic === 0) {
+    wordEnd = pushCourtesyOrWord(tokens, text, start, end, hash, cue);
+    return true;
+  }
+  push(tokens, TokenKind.Text, hash, start, stem, cue);
   if (clitic > 0) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, foldCode(text.charCodeAt(stem)) === 0x6e ? negatorCue : undefined);
   return true;
+}
+
+/**
+ * From a word that may open an English courtesy formula (sorry, excuse…; no clitic): the formula
+ * as one token when it follows ("sorry to bother you"), else the word as a plain one. Where the
+ * token ends.
+ */
+function pushCourtesyOrWord(tokens: Tokens, text: string, start: number, end: number, hash: number, cue: Cue): number {
+  const length = enCourtesyLength(text, start);
+  if (length === 0) {
+    push(tokens, TokenKind.Text, hash, start, end, undefined);
+    return end;
+  }
+  push(tokens, TokenKind.Text, hashSpan(text, start, start + length), start, start + length, cue);
+  return start + length;
 }
 
 function emoticonAt(text: string, i: number): string | undefined {
@@ -196,7 +217,8 @@ function zhCueAt(text: string, i: number): Cue | undefined {
     if (i + codes.length > text.length) continue;
     let k = 1;
     while (k < codes.length && text.charCodeAt(i + k) === codes[k]) k += 1;
-    if (k === codes.length) {
+    // 打扰了 is a courtesy formula before a comma, not in 噪音打扰了居民.
+    if (k === codes.length && !(cue.kind === 'courtesy' && cue.beforeBreak && i + k < text.length && isHan(text.charCodeAt(i + k)))) {
       zhCueLength = k;
       return cue;
     }
@@ -240,6 +262,10 @@ export function tokenize(text: string, lang: 'zh' | 'en', tokens: Tokens): void 
       const stem = clitic ? end - (clitic[1] ?? '').length : end;
       const stemWord = clitic ? word.slice(0, stem - start) : word;
       const cue = lang === 'en' ? enCues.get(stemWord) : zhCues.get(word);
+      if (cue?.kind === 'courtesy' && !clitic) {
+        i = pushCourtesyOrWord(tokens, text, start, end, hashSpan(text, start, end), cue);
+        continue;
+      }
       push(tokens, TokenKind.Text, hashSpan(text, start, stem), start, stem, cue);
       if (clitic) push(tokens, TokenKind.Text, hashSpan(text, stem, end), stem, end, clitic[1] === "n't" ? negatorCue : undefined);
     } else if (isHan(code)) {

@@ -1,5 +1,5 @@
 /** The weights' version, written into the model files by `npm run train:sentiment`. */
-export const SENTIMENT_MODEL_VERSION = 'nb-logreg-4';
+export const SENTIMENT_MODEL_VERSION = 'nb-logreg-5';
 
 /**
  * Stored with every score, so a better scorer can re-score everything it did not write: the
@@ -9,6 +9,8 @@ export const SENTIMENT_MODEL_VERSION = 'nb-logreg-4';
  * counts Han characters against Latin words, not letters). A new model version starts again at
  * revision 0 (nb-logreg-4, trained with more service complaints, questions and notices, keeps the
  * rules of nb-logreg-3.3); revision 1: a Chinese term that started or ended inside a word is grown
- * to that word (度很好 → 服务态度很好), so stored terms of revision 0 are stale.
+ * to that word (度很好 → 服务态度很好), so stored terms of revision 0 are stale. nb-logreg-5 reads
+ * courtesy formulas (不好意思, 麻烦您, "sorry to bother you") as one token without features and was
+ * trained with polite questions; it keeps the rules of nb-logreg-4.1.
  */
-export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.1`;
+export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.0`;

@@ -4,6 +4,7 @@
  * Neutral ones (notices, questions) are trained toward probability ½: weak evidence either way.
  * The unit tests and the held-out domain check (domain-check.ts) use other sentences.
  */
+import { enCourtesySeed, zhCourtesySeed } from './courtesy-seed.ts';
 import { enNeutral, zhNeutral } from './neutral-seed.ts';
 import { enService, zhService } from './service-seed.ts';
 
@@ -15,6 +16,7 @@ export const zhSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '排队排了一上午，最后说系统坏了', '工作人员态度恶劣', '等了两个月还没下来', '投诉了也没用', '说好的回电一直没打', '跑了好几趟还是办不成',
     '到现在还没有答复', '网上预约根本约不上', '没人接电话', '又让我重新提交材料', '办事效率太低了', '让人很失望', '完全不靠谱', '拖拖拉拉',
     ...zhService.negative,
+    ...zhCourtesySeed.negative,
   ],
   positive: [
     '工作人员很耐心，一次就办好了', '办理很快，非常方便', '感谢社区的帮助', '热情周到，给个好评', '问题当天就解决了', '服务很贴心',
@@ -29,6 +31,7 @@ export const zhSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '社区将于本周六举办中文角活动', '办公时间为周一至周五', '请问怎么办理驾照换证', '如何申请人才公寓？', '市政府发布了新的人才政策',
     ...zhNeutral,
     ...zhService.neutral,
+    ...zhCourtesySeed.neutral,
   ],
 };
 
@@ -39,6 +42,7 @@ export const enSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     'the hotline never picks up', 'waited all morning and nothing happened', 'they lost my documents', 'no one takes responsibility',
     'the appointment system never works', 'still no answer', 'this process is a nightmare',
     ...enService.negative,
+    ...enCourtesySeed.negative,
   ],
   positive: [
     'the staff were patient and sorted it out in one visit', 'quick and easy, thank you', 'very helpful team', 'they answered the same day',
@@ -53,5 +57,6 @@ export const enSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     'What documents do I need for the talent card?', 'The new policy takes effect on 1 July.', 'Hi, is there an English-speaking doctor nearby?',
     ...enNeutral,
     ...enService.neutral,
+    ...enCourtesySeed.neutral,
   ],
 };

@@ -23,8 +23,10 @@ describe('Chinese terms read as words', () => {
     expect(scoreSentiment('窗口工作人员服务态度很差').terms).toEqual(['服务态度很差']);
     expect(scoreSentiment('社区服务很差，没人管').terms[0]).toBe('服务很差');
     expect(scoreSentiment('外国人服务中心的工作人员很热情').terms).toEqual(['工作人员很热情']);
-    expect(scoreSentiment('工作人员态度很好，办事效率很高').terms).toEqual(['态度很好', '办事效率很高']);
-    expect(scoreSentiment('学校老师很负责').terms).toEqual(['学校老师很负责']);
+    // Strongest first: nb-logreg-5 weighs 办事效率很高 above 态度很好 (nb-logreg-4 the other way round).
+    expect(scoreSentiment('工作人员态度很好，办事效率很高').terms).toEqual(['办事效率很高', '态度很好']);
+    // nb-logreg-4's phrase took in 学校; nb-logreg-5's begins at 老师, a word boundary too.
+    expect(scoreSentiment('学校老师很负责').terms).toEqual(['老师很负责']);
     // In mixed text too: the Chinese part's phrase is grown within it.
     expect(scoreSentiment('The visa office was slow, 服务态度很差').terms).toEqual(['服务态度很差', 'slow']);
   });
