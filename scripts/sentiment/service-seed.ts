@@ -48,6 +48,8 @@ export const enService: Record<'positive' | 'negative' | 'neutral', string[]> = 
     'They passed me from one window to the next', 'Sent back and forth between departments for days', 'Still waiting on my work permit',
     'Still waiting for a reply from the visa office', 'Told to come back tomorrow, again', 'They asked for my bank statement for the third time',
     'still waiting for the card', 'four months and still waiting',
+    'The hotline hung up on me', 'They hung up on me twice', 'The operator hung up before I could explain',
+    'I was put on hold for an hour', 'Kept on hold for forty minutes and then cut off',
   ],
   positive: [
     'Called 12345 and someone fixed it the next day', 'The English hotline sorted out my problem right away', 'They replied quickly and the issue is fixed',

@@ -48,12 +48,19 @@ describe('courtesy formulas', () => {
   });
 
   // The held-out check (scripts/sentiment/courtesy-check.ts): nb-logreg-4 labelled 11 of the 21 as
-  // we would and read 10 of its 15 polite questions as complaints; nb-logreg-5 labels 14, and 3 are.
+  // we would and read 10 of its 15 polite questions as complaints; nb-logreg-5 labels 15, and 3 are.
   it('label most of the held-out courtesy check as a reader would', () => {
     const results = courtesyCheck.map((c) => ({ ...c, got: scoreSentiment(c.text).label }));
     const missed = results.filter((c) => c.got !== c.label).map((c) => c.text);
-    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(7);
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(6);
     expect(results.filter((c) => c.label === 'neutral' && c.got === 'negative').length).toBeLessThanOrEqual(3);
+  });
+
+  it('leave a hotline complaint after a formula negative: hanging up on a caller, long holds', () => {
+    // Once "Sorry to bother" no longer counted, the first read positive on "up": the model had never seen a hang-up.
+    for (const text of ['Sorry to bother you, but the hotline hung up on me twice', 'The 12345 operator hung up on me', 'I got put on hold for 50 minutes']) {
+      expect(scoreSentiment(text), text).toMatchObject({ label: 'negative' });
+    }
   });
 
   it('leave the hotline questions of the report neutral', () => {
