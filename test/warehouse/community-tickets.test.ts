@@ -61,8 +61,13 @@ describe.each(drivers)('hotline figures of a small community cannot be worked ou
 
       const hotline = (communityId?: string) => hotlineSummary(db, { period: march, timeZone: 'Asia/Shanghai', sla, minCell: 5, satisfiedMinRating: 4, communityId });
       expect((await hotline()).satisfied_rate).toBeCloseTo(10 / 16, 12);
-      expect(await hotline('gaoxin')).toMatchObject({ satisfied_rate: null, on_time_rate: null, protects_smaller_cell: ['on_time_rate', 'resolution_hours', 'satisfied_rate'] });
-      expect(await hotline('lixia')).toMatchObject({ satisfied_rate: 6 / 8, protects_smaller_cell: [] });
+      expect(await hotline()).toMatchObject({ opened: 16, closed: 16, rated: 16, suppressed: [] });
+      expect(await hotline('gaoxin')).toMatchObject({
+        opened: null, closed: null, rated: null, satisfied_rate: null, on_time_rate: null, protects_smaller_cell: ['volume', 'on_time_rate', 'resolution_hours', 'satisfied_rate'],
+      });
+      expect(await hotline('lixia')).toMatchObject({ opened: 8, satisfied_rate: 6 / 8, protects_smaller_cell: [] });
+      // The small community's own view: not even how many calls it made.
+      expect(await hotline('huaiyin')).toMatchObject({ opened: null, closed: null, rated: null, suppressed: ['volume', 'on_time_rate', 'resolution_hours', 'satisfied_rate'], protects_smaller_cell: [] });
 
       const gain = await gainReport(db, { period: march, weights: { survey: 0, hotline: 1, sentiment: 0 }, minCell: 5 });
       expect(gain.communities.map((c) => [c.community_id, c.components.hotline])).toEqual([

@@ -13,14 +13,14 @@ export interface HotlineSummary {
   sla_hours: number;
   sla_clock: 'working' | 'calendar';
   min_cell: number;
-  /** Tickets opened in the period. */
-  opened: number;
-  closed: number;
+  /** Tickets opened in the period; null (with closed and rated) when fewer than min_cell, as metrics tickets withholds a volume. */
+  opened: number | null;
+  closed: number | null;
   /** 按时办结率: closed by the export's due time, else within the SLA, over tickets closed after opening; null when suppressed or no base. */
   on_time_rate: number | null;
   /** 满意率: rated at or above satisfied_min_rating (default 3, 基本满意), over rated tickets. */
   satisfied_rate: number | null;
-  rated: number;
+  rated: number | null;
   median_resolution_hours: number | null;
   p90_resolution_hours: number | null;
   /** Which figures were withheld because their base is below the privacy minimum, or to protect a smaller community. */
@@ -33,7 +33,7 @@ export interface HotlineSummary {
   method: string;
 }
 
-type HotlineFigure = 'on_time_rate' | 'satisfied_rate' | 'resolution_hours';
+type HotlineFigure = 'volume' | 'on_time_rate' | 'satisfied_rate' | 'resolution_hours';
 
 export interface HotlineOptions {
   period: Period;
@@ -84,6 +84,14 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
   const suppressed: HotlineSummary['suppressed'] = [];
   const protecting: HotlineSummary['protects_smaller_cell'] = [];
   const protects = options.communityId === undefined ? () => false : await protectingBases(db, start, end, options.minCell, options.communityId);
+  // The counts too: two tickets in a community's view are two people's calls, whatever their rates.
+  let volumeOk = row.opened >= options.minCell;
+  if (!volumeOk && row.opened > 0) suppressed.push('volume');
+  if (volumeOk && protects('opened')) {
+    volumeOk = false;
+    suppressed.push('volume');
+    protecting.push('volume');
+  }
   let closedOk = row.timed >= options.minCell;
   if (!closedOk && row.timed > 0) suppressed.push('on_time_rate', 'resolution_hours');
   if (closedOk && protects('timed')) {
@@ -91,6 +99,7 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
     suppressed.push('on_time_rate', 'resolution_hours');
     protecting.push('on_time_rate', 'resolution_hours');
   }
+  const counted = volumeOk || row.opened === 0;
   let ratedOk = row.rated >= options.minCell;
   if (!ratedOk && row.rated > 0) suppressed.push('satisfied_rate');
   if (ratedOk && protects('rated')) {
@@ -104,11 +113,11 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
     sla_hours: options.sla.hours,
     sla_clock: options.sla.clock,
     min_cell: options.minCell,
-    opened: row.opened,
-    closed: row.closed,
+    opened: counted ? row.opened : null,
+    closed: counted ? row.closed : null,
     on_time_rate: closedOk ? share(row.on_time, row.timed) : null,
     satisfied_rate: ratedOk ? share(row.satisfied, row.rated) : null,
-    rated: row.rated,
+    rated: counted ? row.rated : null,
     median_resolution_hours: closedOk ? row.median : null,
     p90_resolution_hours: closedOk ? row.p90 : null,
     suppressed,
@@ -118,13 +127,13 @@ export async function hotlineSummary(db: Db, options: HotlineOptions): Promise<H
 }
 
 /**
- * Every community's bases for the period (tickets with a valid closing time, rated tickets): whether
- * `communityId`'s rates must be withheld so that a smaller community's cannot be worked out.
+ * Every community's bases for the period (tickets opened, with a valid closing time, rated): whether
+ * `communityId`'s counts and rates must be withheld so that a smaller community's cannot be worked out.
  */
-async function protectingBases(db: Db, start: RawBuilder<Date>, end: RawBuilder<Date>, minCell: number, communityId: string): Promise<(base: 'timed' | 'rated') => boolean> {
+async function protectingBases(db: Db, start: RawBuilder<Date>, end: RawBuilder<Date>, minCell: number, communityId: string): Promise<(base: 'opened' | 'timed' | 'rated') => boolean> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['community_id', sql<number>`(count(*) filter (where closed_at >= opened_at))::int`.as('timed'), sql<number>`count(rating)::int`.as('rated')])
+    .select(['community_id', sql<number>`count(*)::int`.as('opened'), sql<number>`(count(*) filter (where closed_at >= opened_at))::int`.as('timed'), sql<number>`count(rating)::int`.as('rated')])
     .where('opened_at', '>=', start)
     .where('opened_at', '<', end)
     .groupBy('community_id')
