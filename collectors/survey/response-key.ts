@@ -22,9 +22,9 @@ export function responseContent(submittedAt: Date, segments: string, answers: re
 
 /**
  * Keys for the responses of one file that have no respondent id: identical responses are distinct
- * answers, so the n-th with the same content gets occurrence n (`c:<content>:<n>`). Before version
- * 0.1 of this scheme the key hashed the row's raw cells (`h:<cells>:<n>`); `legacy` gives that key
- * too, so a file imported then still imports as nothing new.
+ * answers, so the n-th with the same content gets occurrence n (`c:<content>:<n>`). Earlier
+ * versions hashed the row's cells as typed (`h:<cells>:<n>`); `legacy` gives that key too, so a
+ * file one of them imported still imports as nothing new.
  */
 export class ContentKeys {
   private readonly seen = new Map<string, number>();
