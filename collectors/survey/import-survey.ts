@@ -72,9 +72,9 @@ export function surveyRowParser(
   return (line, values) => {
     const parsed = parseResponse(instrument, layout, file, line, values);
     if (!parsed.ok) return parsed;
-    const { response: fields, respondent, answers } = parsed;
+    const { response: fields, respondent, answers, segments } = parsed;
     const anonymous = respondent === undefined;
-    const responseKey = anonymous ? keys.next(fields.submitted_at, fields.segments, answers) : `p:${pseudonymise(pseudonymKey, respondent)}`;
+    const responseKey = anonymous ? keys.next(fields.submitted_at, segments, answers) : `p:${pseudonymise(pseudonymKey, respondent)}`;
     // The parsed response is this row's own object: complete it rather than copy it.
     const response: NewSurveyRecord['response'] = Object.assign(fields, { response_key: responseKey, source_id: instrument.source });
     return { ok: true, row: anonymous && cellKeys ? { response, answers, cellKey: keys.legacy(values) } : { response, answers } };

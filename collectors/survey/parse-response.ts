@@ -21,7 +21,7 @@ export interface SurveyLayout {
 export type ParsedResponseFields = Omit<NewSurveyResponse, 'response_key' | 'source_id' | 'submitted_at' | 'segments'> & { submitted_at: Date; segments: string };
 
 export type ParsedResponse =
-  | { ok: true; response: ParsedResponseFields; respondent: string | undefined; answers: NewSurveyAnswer[] }
+  | { ok: true; response: ParsedResponseFields; respondent: string | undefined; answers: NewSurveyAnswer[]; segments: Readonly<Record<string, string>> }
   | { ok: false; problems: Reject[] };
 
 /** Reads a field of one response by the name the instrument gives it (a CSV header, a Kobo path, a SurveyJS name). */
@@ -173,6 +173,7 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
     ok: true,
     respondent,
     answers,
+    segments,
     response: {
       community_id: instrument.community,
       instrument_id: instrument.id,

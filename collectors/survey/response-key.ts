@@ -10,10 +10,9 @@ const MINUTE = 60_000;
  * column the instrument does not map change the cells but not this, so the copy imports as the same
  * responses. Segments and answers are read after redaction, so the key is no hash of a phone number.
  */
-export function responseContent(submittedAt: Date, segments: string, answers: readonly NewSurveyAnswer[]): string {
-  const named = JSON.parse(segments) as Record<string, string>;
+export function responseContent(submittedAt: Date, segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): string {
   const parts = [String(Math.floor(submittedAt.getTime() / MINUTE))];
-  for (const name of Object.keys(named).sort()) parts.push(`${name}=${named[name]}`);
+  for (const name of Object.keys(segments).sort()) parts.push(`${name}=${segments[name]}`);
   // Answers come in the instrument's question order; a blank answer is kept, so moving an answer to
   // another question changes the content.
   for (const answer of answers) parts.push(`${answer.question_id}:${answer.raw_value ?? ''}`);
@@ -30,7 +29,7 @@ export class ContentKeys {
   private readonly seen = new Map<string, number>();
   private readonly seenCells = new Map<string, number>();
 
-  next(submittedAt: Date, segments: string, answers: readonly NewSurveyAnswer[]): string {
+  next(submittedAt: Date, segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): string {
     const content = responseContent(submittedAt, segments, answers);
     const occurrence = (this.seen.get(content) ?? 0) + 1;
     this.seen.set(content, occurrence);

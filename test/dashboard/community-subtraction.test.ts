@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../config/schema.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
-import { login, seedBase, seedUsers, startDashboard, testConfig, type Client } from './helpers.ts';
+import { login, rollupRow, seedBase, seedUsers, startDashboard, testConfig, type Client } from './helpers.ts';
 
 // Three communities in March 2026: lixia (8 respondents), gaoxin (6) and huaiyin with only 2.
 // huaiyin's own view says "suppressed", but the all-communities figure less lixia's and gaoxin's
@@ -16,17 +16,7 @@ const survey: Record<string, number[]> = { lixia: [60, 70, 80, 90, 60, 70, 80, 9
 const mentions: Record<string, number[]> = { lixia: [1, 1, 0, 0, 0, 1, 0, 0, 0], gaoxin: [1, 0, 0, 0, 0, 1], huaiyin: [1] };
 
 function rollup(community_id: string, clause_id: string, source_kind: 'survey' | 'mentions' | 'servicedesk', metric: string, values: number[]) {
-  return {
-    community_id,
-    day: '2026-03-10',
-    clause_id,
-    source_kind,
-    metric,
-    n: values.length,
-    sum: values.reduce((a, b) => a + b, 0),
-    sum_sq: values.reduce((a, b) => a + b * b, 0),
-    updated_at: new Date(),
-  };
+  return rollupRow({ community_id, day: '2026-03-10', clause_id, source_kind, metric }, values);
 }
 
 interface Point {

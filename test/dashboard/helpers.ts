@@ -79,3 +79,12 @@ export async function login(url: string, username: string, password = PASSWORD):
       }),
   };
 }
+
+/** A daily rollup row holding `values` (n, sum, sum of squares) for one community, day, clause and metric. */
+export function rollupRow(
+  at: { community_id: string; day: string; clause_id: string; source_kind: 'survey' | 'mentions' | 'servicedesk'; metric: string },
+  values: readonly number[],
+  updated_at = new Date(),
+) {
+  return { ...at, n: values.length, sum: values.reduce((a, b) => a + b, 0), sum_sq: values.reduce((a, b) => a + b * b, 0), updated_at };
+}

@@ -7,22 +7,12 @@ import { mentionCountsByLabel, mentionsList } from '../../warehouse/read-models/
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { testSla } from '../support/ticket-sla.ts';
-import { clauses, seedBase } from './helpers.ts';
+import { clauses, rollupRow, seedBase } from './helpers.ts';
 
 const updated_at = new Date('2026-03-31T00:00:00Z');
 
 function rollup(day: string, clause_id: string, source_kind: 'survey' | 'mentions' | 'servicedesk', metric: string, values: number[]) {
-  return {
-    community_id: 'lixia',
-    day,
-    clause_id,
-    source_kind,
-    metric,
-    n: values.length,
-    sum: values.reduce((a, b) => a + b, 0),
-    sum_sq: values.reduce((a, b) => a + b * b, 0),
-    updated_at,
-  };
+  return rollupRow({ community_id: 'lixia', day, clause_id, source_kind, metric }, values, updated_at);
 }
 
 async function seedRollups(db: Db) {

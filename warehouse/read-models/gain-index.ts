@@ -73,7 +73,7 @@ export function gainBases(sums: GainSums): Record<GainPart, number> {
  * parts withheld although large enough, to protect a smaller community (protectedGainParts).
  */
 export function combineGain(sums: GainSums, weights: GainWeights, minCell: number, protect: ReadonlySet<GainPart> = new Set()): GainIndex {
-  const mentions = Math.max(sums.positive.n, sums.negative.n);
+  const mentions = gainBases(sums).sentiment;
   const parts: Record<GainPart, GainComponent> = {
     survey: component(sums.survey.n, () => sums.survey.sum / sums.survey.n, minCell, sums.respondents.n),
     hotline: component(sums.rated.n, () => (100 * sums.rated.sum) / sums.rated.n, minCell),
