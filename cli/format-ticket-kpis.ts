@@ -36,7 +36,9 @@ export function formatTicketKpis(report: TicketKpiReport): string {
   const suppressed = cells.filter((cell) => cell.suppressed.length > 0).map((cell) => `${cell.key}: ${named(cell).join(', ')}`);
   if (suppressed.length > 0) out.push(`withheld (base below ${report.settings.min_cell}): ${suppressed.join('; ')}`);
   out.push('data quality (tickets opened in the period; all kept):');
-  for (const { problem, tickets, effect } of report.data_quality) out.push(`  ${problem}: ${tickets}${tickets > 0 ? ` — ${effect}` : ''}`);
+  for (const { problem, tickets, fewer_than, effect } of report.data_quality) {
+    out.push(`  ${problem}: ${tickets ?? `fewer than ${fewer_than}`}${tickets !== 0 ? ` — ${effect}` : ''}`);
+  }
   for (const note of report.notes) out.push(`note: ${note}`);
   return out.join('\n');
 }

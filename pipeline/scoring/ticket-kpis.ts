@@ -68,7 +68,7 @@ export interface TicketKpiFigures {
 
 const HOUR = 3_600_000;
 
-function keyOf(row: TicketKpiRow, by: KpiDimension): string {
+export function keyOf(row: TicketKpiRow, by: KpiDimension): string {
   if (by === 'community') return row.community_id;
   if (by === 'category') return row.category ?? (row.raw_category === null ? '(blank)' : '(unmapped)');
   return row[by] ?? '(blank)';
@@ -83,9 +83,20 @@ export function ticketKpis(rows: readonly TicketKpiRow[], settings: TicketKpiSet
   const data_quality = Object.fromEntries(ticketProblems.map((p) => [p, 0])) as Record<TicketProblem, number>;
   for (const row of inPeriod) for (const problem of problemsOf(row, exportHasFirstResponse)) data_quality[problem]++;
 
-  const total = cell('all', rows, settings);
+  const total = kpiCell('all', rows, settings);
   if (!settings.by) return { total, groups: [], data_quality };
-  const by = settings.by;
+  return { total, groups: publishedGroups(kpiSplit(rows, settings, settings.by)), data_quality };
+}
+
+/** One group of a split: its key, its tickets and its figures. */
+export interface KpiGroup {
+  key: string;
+  members: readonly TicketKpiRow[];
+  cell: TicketKpiCell;
+}
+
+/** The rows grouped by `by`, each group's figures withheld as its own base and the other groups' require. */
+export function kpiSplit(rows: readonly TicketKpiRow[], settings: TicketKpiSettings, by: KpiDimension): KpiGroup[] {
   const grouped = new Map<string, TicketKpiRow[]>();
   for (const row of rows) {
     const key = keyOf(row, by);
@@ -93,14 +104,20 @@ export function ticketKpis(rows: readonly TicketKpiRow[], settings: TicketKpiSet
     if (members) members.push(row);
     else grouped.set(key, [row]);
   }
-  const split = [...grouped].map(([key, members]) => ({ key, members, cell: cell(key, members, settings) }));
+  const split = [...grouped].map(([key, members]) => ({ key, members, cell: kpiCell(key, members, settings) }));
   protectSmallerCells(split, settings);
+  return split;
+}
+
+/**
+ * The groups with tickets in the period or open at its end, sorted by the number of tickets
+ * (withheld ones by theirs too, with no figure shown), so the order itself reveals no more than the
+ * published volumes.
+ */
+export function publishedGroups(split: readonly KpiGroup[]): TicketKpiCell[] {
   const groups = split.map((g) => g.cell).filter((c) => c.volume !== 0 || c.backlog.open !== 0);
-  // Sorted by the number of tickets (withheld ones by theirs too, with no figure shown), so the
-  // order itself reveals no more than the published volumes.
   const size = new Map(split.map((g) => [g.cell, g.members.length]));
-  groups.sort((a, b) => (b.volume ?? -1) - (a.volume ?? -1) || (size.get(b) ?? 0) - (size.get(a) ?? 0) || a.key.localeCompare(b.key));
-  return { total, groups, data_quality };
+  return groups.sort((a, b) => (b.volume ?? -1) - (a.volume ?? -1) || (size.get(b) ?? 0) - (size.get(a) ?? 0) || a.key.localeCompare(b.key));
 }
 
 /**
@@ -117,8 +134,8 @@ export function protectSmallerCommunities(figures: TicketKpiFigures, allRows: re
 }
 
 /** The figures a cell withholds together, by the name listed under suppressed. */
-const figureNames = ['volume', 'on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate', 'backlog'] as const;
-type FigureName = (typeof figureNames)[number];
+export const figureNames = ['volume', 'on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate', 'backlog'] as const;
+export type FigureName = (typeof figureNames)[number];
 
 /**
  * Complementary suppression within a split, figure by figure, as for survey --by: the cells whose
@@ -127,8 +144,9 @@ type FigureName = (typeof figureNames)[number];
  * total volume less the published categories'.
  */
 function protectSmallerCells(split: Array<{ cell: TicketKpiCell; members: readonly TicketKpiRow[] }>, s: TicketKpiSettings): void {
+  const bases = split.map((g) => figureBases(g.members, s));
   for (const name of figureNames) {
-    const withBase = split.map((g) => ({ cell: g.cell, base: baseOf(g.members, name, s) })).filter((g) => g.base > 0);
+    const withBase = split.map((g, i) => ({ cell: g.cell, base: bases[i]?.[name] ?? 0 })).filter((g) => g.base > 0);
     let hidden = withBase.filter((g) => g.cell.suppressed.includes(name)).reduce((total, g) => total + g.base, 0);
     if (hidden === 0) continue;
     const published = withBase.filter((g) => !g.cell.suppressed.includes(name)).sort((a, b) => a.base - b.base);
@@ -143,7 +161,7 @@ function protectSmallerCells(split: Array<{ cell: TicketKpiCell; members: readon
 /** Figures over subsets of the tickets opened: withheld with the volume, whose count each bounds. */
 const partsOfVolume: readonly FigureName[] = ['on_time_rate', 'first_response', 'resolution', 'satisfaction_rate', 'reopen_rate'];
 
-function withhold(c: TicketKpiCell, name: FigureName, protecting: boolean): void {
+export function withhold(c: TicketKpiCell, name: FigureName, protecting: boolean): void {
   for (const figure of name === 'volume' ? ['volume' as const, ...partsOfVolume] : [name]) {
     if (c.suppressed.includes(figure)) continue;
     c.suppressed.push(figure);
@@ -164,9 +182,10 @@ function blank(c: TicketKpiCell, name: FigureName): void {
 
 const withheldDurations: DurationStats = { n: null, median_working_hours: null, p90_working_hours: null, median_calendar_hours: null, p90_calendar_hours: null };
 
-/** The tickets a figure of a cell is computed over (as cell() selects them). */
-function baseOf(rows: readonly TicketKpiRow[], name: FigureName, s: TicketKpiSettings): number {
-  return selectBases(rows, s)[name].length;
+/** How many tickets each figure of a cell is computed over (as kpiCell selects them). */
+export function figureBases(rows: readonly TicketKpiRow[], s: TicketKpiSettings): Record<FigureName, number> {
+  const bases = selectBases(rows, s);
+  return Object.fromEntries(figureNames.map((name) => [name, bases[name].length])) as Record<FigureName, number>;
 }
 
 function selectBases(rows: readonly TicketKpiRow[], s: TicketKpiSettings) {
@@ -190,7 +209,8 @@ function selectBases(rows: readonly TicketKpiRow[], s: TicketKpiSettings) {
   };
 }
 
-function cell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings): TicketKpiCell {
+/** One cell's figures, each withheld (with its base) when its base is below the privacy minimum. */
+export function kpiCell(key: string, rows: readonly TicketKpiRow[], s: TicketKpiSettings): TicketKpiCell {
   const bases = selectBases(rows, s);
   const { volume: opened, closed, on_time_rate: resolved, first_response: responded, satisfaction_rate: rated, reopen_rate: reopenKnown, backlog, asOf } = bases;
   // The due instant every output judges by (config/ticket-sla.ts), so the overview and the rollups agree.

@@ -4,7 +4,8 @@ import { addDays, instantAt } from '../../config/zone-clock.ts';
 import type { Db } from '../../warehouse/database.ts';
 import type { Period } from '../../warehouse/read-models/period.ts';
 import { ticketKpiRows } from '../../warehouse/read-models/ticket-kpi-rows.ts';
-import { type KpiDimension, protectSmallerCommunities, type TicketKpiCell, ticketKpis } from '../scoring/ticket-kpis.ts';
+import { ticketKpiView } from '../scoring/ticket-kpi-table.ts';
+import type { KpiDimension, TicketKpiCell } from '../scoring/ticket-kpis.ts';
 import { problemEffects, ticketProblems, type TicketProblem } from '../scoring/ticket-quality.ts';
 
 /** `talentpulse metrics tickets --json`: the KPIs, the settings they depend on and the data-quality counts. */
@@ -24,7 +25,8 @@ export interface TicketKpiReport {
   };
   total: TicketKpiCell;
   groups: TicketKpiCell[];
-  data_quality: Array<{ problem: TicketProblem; tickets: number; effect: string }>;
+  /** Counts below min_cell are withheld (null, with fewer_than): the unmapped count is the (unmapped) group's volume. */
+  data_quality: Array<{ problem: TicketProblem; tickets: number | null; fewer_than?: number; effect: string }>;
   notes: string[];
 }
 
@@ -40,7 +42,8 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
   const calendar = workingCalendarOf(config);
   const start = new Date(instantAt(request.period.from, 0, config.timezone));
   const end = new Date(instantAt(addDays(request.period.to, 1), 0, config.timezone));
-  const rows = await ticketKpiRows(db, { start, end, communityId: request.communityId });
+  // Every community's tickets, even for one: what it may publish depends on what the others do.
+  const allRows = await ticketKpiRows(db, { start, end });
   const { satisfaction: sat, privacy } = config;
   const settings = {
     calendar,
@@ -53,8 +56,8 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
     minCell: privacy.min_cell,
     by: request.by,
   };
-  const figures = ticketKpis(rows, settings);
-  if (request.communityId !== undefined) protectSmallerCommunities(figures, await ticketKpiRows(db, { start, end }), request.communityId, settings);
+  const figures = ticketKpiView(allRows, settings, request.communityId);
+  const rows = request.communityId === undefined ? allRows : allRows.filter((row) => row.community_id === request.communityId);
   const levels = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'].slice(sat.satisfied_min_rating).join('、');
   const notes = [
     `tickets opened ${request.period.from}..${request.period.to} (${config.timezone}); backlog = open at the period end (or now), whenever opened`,
@@ -62,7 +65,8 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
     `满意率: rating ≥ ${sat.satisfied_min_rating} (${levels}) over rated tickets`,
     'medians and p90 by linear interpolation (as percentile_cont); working hours per working_time',
     `figures on a base below ${privacy.min_cell} are withheld with their base (null, listed under suppressed); with --by, when the withheld cells of a figure hold fewer than ${privacy.min_cell} tickets together, the smallest published cells withhold it too (listed under protects_smaller_cell), so the total less the published cells cannot give a small group back; ` +
-      `with --community, the same across communities: when the communities whose figure is withheld hold fewer than ${privacy.min_cell} tickets together, the smallest published communities withhold it too, in their total and their groups`,
+      `with --community, the same across communities: when the communities whose figure is withheld hold fewer than ${privacy.min_cell} tickets together, the smallest published communities withhold it too, in their total and their groups; ` +
+      `with --by and --community together, the groups are cells of the table communities × values, and each of its rows and columns follows the same rule, so one community's groups cannot be worked out from the value's total less the other communities'`,
   ];
   const years = new Set(rows.map((row) => row.opened_at.getUTCFullYear()));
   const uncovered = [...years].filter((year) => !calendar.years.includes(year)).sort();
@@ -83,7 +87,11 @@ export async function ticketKpiReport(db: Db, config: Config, request: TicketKpi
     },
     total: figures.total,
     groups: figures.groups,
-    data_quality: ticketProblems.map((problem) => ({ problem, tickets: figures.data_quality[problem], effect: problemEffects[problem] })),
+    data_quality: ticketProblems.map((problem) => {
+      const tickets = figures.data_quality[problem];
+      const small = tickets > 0 && tickets < privacy.min_cell;
+      return { problem, tickets: small ? null : tickets, ...(small ? { fewer_than: privacy.min_cell } : {}), effect: problemEffects[problem] };
+    }),
     notes,
   };
 }
