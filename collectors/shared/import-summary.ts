@@ -8,6 +8,8 @@ export interface ImportSummary {
   /** Records already stored whose content changed and was updated (sources that update: tickets). */
   updated?: number;
   rejected: number;
+  /** What the run noticed that a person should know, one sentence each. */
+  notes?: string[];
   /** Set when the run failed as a whole (unreachable feed, unreadable file). */
   error?: string;
 }

@@ -8,7 +8,8 @@ import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
 import { responseKeysStored, storesCellKeys } from '../../warehouse/writers/survey-response-keys.ts';
 import { parseResponse, type SurveyLayout } from './parse-response.ts';
-import { ContentKeys } from './response-key.ts';
+import { type ContentKey, ContentKeys } from './response-key.ts';
+import { type TimeShift, withoutShiftedTwins } from './time-shift.ts';
 
 export interface SurveyImport {
   file: string;
@@ -33,6 +34,7 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey, bat
   // Responses an earlier version keyed by their cells: this file's rows are checked against those keys too.
   const cellKeys = await storesCellKeys(db, instrument.community, instrument.id);
   const write = surveyResponseWriter();
+  const shift: TimeShift = { minutes: null, twins: 0 };
   const summary = await importTable<SurveyRecord>(db, {
     file,
     table: instrument.file,
@@ -40,17 +42,25 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey, bat
     batchSize,
     prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases, cellKeys),
     // A response and its answers are one row: they land together or not at all.
-    write: cellKeys ? withoutCellKeyTwins(instrument, write) : write,
+    write: withoutShiftedTwins(instrument, cellKeys ? withoutCellKeyTwins(instrument, write) : write, shift),
     // On PostgreSQL one batch streams in while the one before commits.
     writesInFlight: 2,
   });
   await upsertSurveyInstrument(db, instrument);
+  if (shift.minutes !== null && shift.twins > 0) summary.notes = [shiftNote(shift.minutes, shift.twins)];
   return summary;
 }
 
 /** A response to store, with the key an earlier version gave it when that is still to be checked. */
 export interface SurveyRecord extends NewSurveyRecord {
   cellKey?: string;
+  /** Without a respondent id: the content key, which can say its key at another time (see time-shift.ts). */
+  content?: ContentKey;
+}
+
+function shiftNote(minutes: number, twins: number): string {
+  const hours = `${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')} h ${minutes > 0 ? 'later' : 'earlier'}`;
+  return `${twins} responses without a respondent id are stored already, each at a submission time ${hours} than in this file (the export's time zone changed?): counted as duplicates; the stored times are kept`;
 }
 
 /**
@@ -74,10 +84,12 @@ export function surveyRowParser(
     if (!parsed.ok) return parsed;
     const { response: fields, respondent, answers, segments } = parsed;
     const anonymous = respondent === undefined;
-    const responseKey = anonymous ? keys.next(fields.submitted_at, segments, answers) : `p:${pseudonymise(pseudonymKey, respondent)}`;
+    const content = anonymous ? keys.next(fields.submitted_at, segments, answers) : undefined;
+    const responseKey = content?.key ?? `p:${pseudonymise(pseudonymKey, respondent as string)}`;
     // The parsed response is this row's own object: complete it rather than copy it.
     const response: NewSurveyRecord['response'] = Object.assign(fields, { response_key: responseKey, source_id: instrument.source });
-    return { ok: true, row: anonymous && cellKeys ? { response, answers, cellKey: keys.legacy(values) } : { response, answers } };
+    if (!content) return { ok: true, row: { response, answers } };
+    return { ok: true, row: cellKeys ? { response, answers, content, cellKey: keys.legacy(values) } : { response, answers, content } };
   };
 }
 

@@ -10,13 +10,23 @@ const MINUTE = 60_000;
  * column the instrument does not map change the cells but not this, so the copy imports as the same
  * responses. Segments and answers are read after redaction, so the key is no hash of a phone number.
  */
-export function responseContent(submittedAt: Date, segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): string {
-  const parts = [String(Math.floor(submittedAt.getTime() / MINUTE))];
+function contentBody(segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): string {
+  const parts: string[] = [];
   for (const name of Object.keys(segments).sort()) parts.push(`${name}=${segments[name]}`);
   // Answers come in the instrument's question order; a blank answer is kept, so moving an answer to
   // another question changes the content.
   for (const answer of answers) parts.push(`${answer.question_id}:${answer.raw_value ?? ''}`);
-  return sha256(parts.join('\u0001')).slice(0, 32);
+  return parts.join('\u0001');
+}
+
+function contentHash(minute: number, body: string): string {
+  return sha256(body === '' ? String(minute) : `${minute}\u0001${body}`).slice(0, 32);
+}
+
+/** A response's content key with its submission time moved by `minutes`: its key had the export been in another time zone. */
+export interface ContentKey {
+  key: string;
+  shifted(minutes: number): string;
 }
 
 /**
@@ -29,11 +39,13 @@ export class ContentKeys {
   private readonly seen = new Map<string, number>();
   private readonly seenCells = new Map<string, number>();
 
-  next(submittedAt: Date, segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): string {
-    const content = responseContent(submittedAt, segments, answers);
+  next(submittedAt: Date, segments: Readonly<Record<string, string>>, answers: readonly NewSurveyAnswer[]): ContentKey {
+    const minute = Math.floor(submittedAt.getTime() / MINUTE);
+    const body = contentBody(segments, answers);
+    const content = contentHash(minute, body);
     const occurrence = (this.seen.get(content) ?? 0) + 1;
     this.seen.set(content, occurrence);
-    return `c:${content}:${occurrence}`;
+    return { key: `c:${content}:${occurrence}`, shifted: (minutes) => `c:${contentHash(minute + minutes, body)}:${occurrence}` };
   }
 
   legacy(cells: readonly string[]): string {

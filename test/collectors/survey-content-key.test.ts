@@ -96,4 +96,37 @@ describe.each(drivers)('responses without a respondent id on $name', (driver) =>
     expect(await importSurvey(database.db, { file, instrument: instrument('csv'), pseudonymKey })).toMatchObject({ read: 4, new: 0, duplicate: 4 });
     expect(await responseCount(database)).toBe(4);
   });
+
+  it('imports an export whose times all moved by a time-zone offset as nothing new, and says so', async () => {
+    const dir = tempDir();
+    await importSurvey(database.db, { file: writeCsv(join(dir, 'export.csv'), exported), instrument: instrument('csv'), pseudonymKey });
+    // Exported again from an account set to UTC, read as Shanghai time as before: every time 8 hours
+    // earlier, and one response more.
+    const utc = exported.map((row, i) => (i === 0 ? row : [row[0]!, utcOf(row[1]!), ...row.slice(2)]));
+    const moved = [...utc, ['5', '2026-03-04 02:00:00', '77秒', 'English', 'SDU', '非常满意', '10']];
+    const again = await importSurvey(database.db, { file: writeCsv(join(dir, 'export-utc.csv'), moved), instrument: instrument('csv'), pseudonymKey });
+    expect(again).toMatchObject({ read: 5, new: 1, duplicate: 4, rejected: 0 });
+    expect(again.notes).toEqual([expect.stringContaining('4 responses without a respondent id are stored already, each at a submission time 8:00 h later than in this file')]);
+    expect(await responseCount(database)).toBe(5);
+  });
+
+  it('imports a new wave as new, though one of its responses says what a stored one did hours apart', async () => {
+    const dir = tempDir();
+    await importSurvey(database.db, { file: writeCsv(join(dir, 'export.csv'), exported), instrument: instrument('csv'), pseudonymKey });
+    const wave = [
+      header,
+      ['1', '2026-03-02 17:15:40', '80秒', '中文', '山大', '满意', '9'], // what respondent 1 said, 8 hours later
+      ['2', '2026-03-09 10:00:00', '80秒', '中文', '山大', '非常满意', '10'],
+      ['3', '2026-03-09 11:30:00', '80秒', 'English', '', '一般', '7'],
+      ['4', '2026-03-10 09:45:00', '80秒', '中文', '齐鲁医院', '不满意', '4'],
+    ];
+    const second = await importSurvey(database.db, { file: writeCsv(join(dir, 'wave-2.csv'), wave), instrument: instrument('csv'), pseudonymKey });
+    expect(second).toMatchObject({ read: 4, new: 4, duplicate: 0 });
+    expect(second.notes).toBeUndefined();
+  });
 });
+
+/** A Shanghai wall time as UTC wall time (8 hours earlier), in the export's format. */
+function utcOf(text: string): string {
+  return new Date(`${text.replace(' ', 'T')}+08:00`).toISOString().slice(0, 19).replace('T', ' ');
+}
