@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileKeywordFilter } from '../../collectors/mentions/crawl/keyword-rules.ts';
+import { loadInstrument } from '../../config/instrument.ts';
 import { loadConfig } from '../../config/load.ts';
+import { loadTicketMapping } from '../../config/ticket-mapping.ts';
 
 const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -38,5 +40,24 @@ describe('the README on API sources', () => {
     } finally {
       rmSync(file);
     }
+  });
+});
+
+describe('the README on worked examples', () => {
+  // Each shell block that sets TALENTPULSE_CONFIG must run as written: the configuration it names
+  // loads and knows the community of every instrument and ticket mapping the block imports with.
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes('TALENTPULSE_CONFIG='));
+  const root = resolve(import.meta.dirname, '../..');
+
+  it('has worked examples to check', () => expect(blocks.length).toBeGreaterThanOrEqual(2));
+
+  it.each(blocks.map((b) => [/TALENTPULSE_CONFIG=(\S+)/.exec(b)![1]!, b]))('%s knows the communities its block imports into', (configFile, block) => {
+    const communities = new Set(loadConfig({}, resolve(root, configFile)).communities.map((c) => c.id));
+    const used = [
+      ...[...block.matchAll(/--instrument (\S+\.yaml)/g)].map((m) => loadInstrument(resolve(root, m[1]!)).community),
+      ...[...block.matchAll(/--mapping (\S+\.yaml)/g)].map((m) => loadTicketMapping(resolve(root, m[1]!)).community),
+    ];
+    expect(used.length).toBeGreaterThan(0);
+    for (const id of used) expect([...communities]).toContain(id);
   });
 });
