@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Config } from '../../config/schema.ts';
 import { surveyComparison } from '../../pipeline/metrics/survey-comparison.ts';
 import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
-import { parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
+import { checkBaselineApart, parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
 import { formatSurveyComparison, formatSurveyMetrics } from '../format-survey-metrics.ts';
 import { withWarehouse } from '../warehouse.ts';
@@ -29,6 +29,7 @@ export function metricsSurveyCommand(loadConfig: () => Config): Command {
       const period = options.period === undefined ? undefined : parsePeriodLabel(options.period, '--period');
       const baseline = options.compare === undefined ? undefined : parsePeriodLabel(options.compare, '--compare');
       if (baseline && !period) throw new PeriodError('--compare needs --period, the period to compare with the baseline');
+      if (baseline && period) checkBaselineApart(period, baseline, '--compare');
       const common = { instrumentId: options.instrument, by: options.by, timeZone: config.timezone, minCell: config.privacy.min_cell };
       await withWarehouse(config, async (db) => {
         if (period && baseline) {

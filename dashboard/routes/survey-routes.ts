@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { surveyComparison } from '../../pipeline/metrics/survey-comparison.ts';
 import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
-import { parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
+import { checkBaselineApart, parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
 import { storedInstruments } from '../../warehouse/read-models/survey-instrument.ts';
 import { surveyMonths } from '../../warehouse/read-models/survey-periods.ts';
@@ -65,6 +65,7 @@ export function surveyRoutes(ctx: AppContext): Router {
     const period = periodText === undefined ? undefined : parsePeriodLabel(periodText, 'period');
     const baseline = compareText === undefined ? undefined : parsePeriodLabel(compareText, 'compare');
     if (baseline && !period) throw new PeriodError('compare needs period, the period to compare with the baseline');
+    if (baseline && period) checkBaselineApart(period, baseline);
     const common = { instrumentId: String(req.params.id), by: queryString(req, 'by'), timeZone: config.timezone, minCell: config.privacy.min_cell };
     if (period && baseline) res.json({ comparison: await surveyComparison(db, { ...common, period, baseline }) });
     else res.json({ metrics: await surveyMetrics(db, { ...common, period }) });

@@ -124,6 +124,7 @@ describe.each(drivers)('dashboard survey metrics API on $name', (driver) => {
     expect(await error('/api/surveys/nope/metrics')).toEqual([404, expect.stringMatching(/instrument "nope" has not been imported \(known: resident-2026\)/)]);
     expect(await error('/api/surveys/resident-2026/metrics?period=March')).toEqual([400, expect.stringMatching(/^period: "March" is not a period/)]);
     expect(await error('/api/surveys/resident-2026/metrics?compare=2026-03')).toEqual([400, expect.stringMatching(/compare needs period/)]);
+    expect(await error('/api/surveys/resident-2026/metrics?period=2026-Q1&compare=2026-03')).toEqual([400, expect.stringMatching(/^compare: the baseline 2026-03-01..2026-03-31 overlaps the period 2026-01-01..2026-03-31/)]);
     expect(await error('/api/surveys/resident-2026/metrics?by=nationality')).toEqual([400, expect.stringMatching(/no segment "nationality" \(known: language\)/)]);
   });
 });

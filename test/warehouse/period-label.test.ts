@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
+import { checkBaselineApart, parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
 import { PeriodError } from '../../warehouse/read-models/period.ts';
 
 describe('periods as people write them', () => {
@@ -20,5 +20,15 @@ describe('periods as people write them', () => {
     expect(() => parsePeriodLabel('2024-02-30')).toThrow(/not a period/);
     expect(() => parsePeriodLabel('2024..2023')).toThrow(/starts \(2024-01-01\) after it ends \(2023-12-31\)/);
     expect(() => parsePeriodLabel('last year')).toThrow(/expected 2024, 2024-Q3/);
+  });
+
+  it('takes a baseline only when it shares no day with the period compared with it', () => {
+    const apart = (period: string, baseline: string) => () => checkBaselineApart(parsePeriodLabel(period), parsePeriodLabel(baseline), '--compare');
+    expect(apart('2024-Q3', '2023-Q3')).not.toThrow();
+    expect(apart('2024-03', '2024-04')).not.toThrow();
+    expect(apart('2024-03', '2024-03')).toThrow(/--compare: the baseline 2024-03-01..2024-03-31 overlaps the period 2024-03-01..2024-03-31/);
+    expect(apart('2024', '2024-Q2')).toThrow(PeriodError);
+    expect(apart('2024-03..2024-05', '2024-05-31')).toThrow(/overlaps/);
+    expect(apart('2024-03..2024-05', '2024-06-01..2024-07')).not.toThrow();
   });
 });

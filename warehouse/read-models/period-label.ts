@@ -47,3 +47,15 @@ export function parsePeriodLabel(text: string, name = 'period'): Period {
   if (from > to) throw new PeriodError(`${name}: "${label}" starts (${from}) after it ends (${to})`);
   return { from, to };
 }
+
+/**
+ * A baseline must not share a day with the period it is compared with: the tests of change treat
+ * the two as independent samples, and a response in both would be set against itself.
+ */
+export function checkBaselineApart(period: Period, baseline: Period, name = 'compare'): void {
+  if (baseline.from <= period.to && period.from <= baseline.to) {
+    throw new PeriodError(
+      `${name}: the baseline ${baseline.from}..${baseline.to} overlaps the period ${period.from}..${period.to}; compare periods that share no day, such as the same months a year earlier`,
+    );
+  }
+}
