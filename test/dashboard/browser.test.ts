@@ -262,6 +262,10 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
 
     await page.selectOption('select[name=by]', '');
     await page.selectOption('select[name=period]', '2026-04');
+    // Only baselines that share no month with the period are offered: the server refuses the rest.
+    const baselines = await page.locator('select[name=compare] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(baselines).toContain('2026-03');
+    expect(baselines.filter((b) => ['2026', '2026-Q2', '2026-04'].includes(b))).toEqual([]);
     await page.selectOption('select[name=compare]', '2026-03');
     await expect.poll(() => overall.locator('td.changes').textContent()).toMatch(/^指数 \+\d+\.\d · 显著/);
     expect(await page.locator('tr[data-question=recommend] td.changes').textContent()).toContain('在误差范围内');

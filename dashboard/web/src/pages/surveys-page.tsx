@@ -127,6 +127,20 @@ function ComparisonTable({ comparison }: { comparison: SurveyComparison }) {
   );
 }
 
+/** Months covered by a period label the server lists (2024, 2024-Q1 or 2024-03), as 'YYYY-MM'. */
+function monthsOf(label: string): string[] {
+  const [year, part] = label.split('-');
+  if (part === undefined) return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  if (part.startsWith('Q')) return [1, 2, 3].map((i) => `${year}-${String((Number(part.slice(1)) - 1) * 3 + i).padStart(2, '0')}`);
+  return [label];
+}
+
+/** Whether two listed periods share a month: the server refuses such a baseline, so it is not offered. */
+function overlaps(a: string, b: string): boolean {
+  const months = new Set(monthsOf(a));
+  return monthsOf(b).some((m) => months.has(m));
+}
+
 /** Leaders' and experts' view of an instrument: per question figures for a period, and what changed against a baseline. */
 export function SurveysPage() {
   const { t } = useT();
@@ -191,7 +205,11 @@ export function SurveysPage() {
           </label>{' '}
           <label>
             {t.period}{' '}
-            <select name="period" value={choice.period} onChange={set('period')}>
+            <select
+              name="period"
+              value={choice.period}
+              onChange={(e) => setChoice({ ...choice, period: e.target.value, compare: choice.compare && e.target.value && overlaps(choice.compare, e.target.value) ? '' : choice.compare })}
+            >
               <option value="">{t.allTime}</option>
               {periods.map(periodOption)}
             </select>
@@ -200,7 +218,7 @@ export function SurveysPage() {
             {t.compareWith}{' '}
             <select name="compare" value={choice.compare} onChange={set('compare')} disabled={!choice.period}>
               <option value="">{t.noCompare}</option>
-              {periods.filter((p) => p.label !== choice.period).map(periodOption)}
+              {periods.filter((p) => !choice.period || !overlaps(p.label, choice.period)).map(periodOption)}
             </select>
           </label>{' '}
           <label>
