@@ -2,18 +2,17 @@ import { Router } from 'express';
 import { audit } from '../../warehouse/auth/audit.ts';
 import { clauseScorecard } from '../../warehouse/read-models/clause-scorecard.ts';
 import { gainReport } from '../../warehouse/read-models/gain-index.ts';
-import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import type { AppContext } from '../context.ts';
 import { scorecardCsv } from '../export/scorecard-csv.ts';
 import { allow, sessionOf } from '../http/guards.ts';
-import { communityParam, queryString } from './query-params.ts';
+import { communityParam, periodParam } from './query-params.ts';
 
 export function exportRoutes(ctx: AppContext): Router {
   const { config, db, clauses } = ctx;
   const router = Router();
 
   router.get('/export/scorecard.csv', allow('expert', 'leader', 'admin'), async (req, res) => {
-    const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
+    const period = periodParam(req, config.timezone);
     const communityId = communityParam(req, ctx);
     const card = await clauseScorecard(db, {
       period,

@@ -6,11 +6,10 @@ import { gainReport } from '../../warehouse/read-models/gain-index.ts';
 import { hotlineSummary } from '../../warehouse/read-models/hotline-summary.ts';
 import { mentionClauses } from '../../warehouse/read-models/mention-clauses.ts';
 import { mentionCountsByLabel } from '../../warehouse/read-models/mentions-list.ts';
-import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import { satisfactionTrend } from '../../warehouse/read-models/satisfaction-trend.ts';
 import type { AppContext } from '../context.ts';
 import { allow } from '../http/guards.ts';
-import { communityParam, queryString } from './query-params.ts';
+import { communityParam, periodParam } from './query-params.ts';
 
 export function overviewRoutes(ctx: AppContext): Router {
   const { config, db, clauses } = ctx;
@@ -18,7 +17,7 @@ export function overviewRoutes(ctx: AppContext): Router {
   const sla = ticketSlaOf(config);
 
   router.get('/overview', allow('leader', 'expert', 'admin', 'comms'), async (req, res) => {
-    const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
+    const period = periodParam(req, config.timezone);
     const communityId = communityParam(req, ctx);
     const minCell = config.privacy.min_cell;
     const trend = await satisfactionTrend(db, { period, minCell, clauses, communityId });

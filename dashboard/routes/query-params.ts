@@ -1,6 +1,8 @@
 import type { Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/http-error.ts';
+import { parsePeriodLabel } from '../../warehouse/read-models/period-label.ts';
+import { parsePeriod, type Period, PeriodError } from '../../warehouse/read-models/period.ts';
 
 /** A single string query parameter, or undefined; repeated parameters are refused. */
 export function queryString(req: Request, name: string): string | undefined {
@@ -25,4 +27,17 @@ export function oneOf<T extends string>(req: Request, name: string, allowed: rea
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new HttpError(400, `query parameter "${name}" must be one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+/**
+ * The period of a request: `?period=` as people write it (2024, 2024-Q3, 2024-07, FROM..TO of
+ * those), or `?from=&to=` days (by default the twelve months to today in the configured zone).
+ * Both at once is refused rather than one silently winning.
+ */
+export function periodParam(req: Request, timeZone: string): Period {
+  const label = queryString(req, 'period');
+  const [from, to] = [queryString(req, 'from'), queryString(req, 'to')];
+  if (label === undefined) return parsePeriod({ from, to }, timeZone);
+  if (from !== undefined || to !== undefined) throw new PeriodError('give period or from/to, not both');
+  return parsePeriodLabel(label, 'period');
 }

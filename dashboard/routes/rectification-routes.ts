@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { redactPersonalData } from '../../collectors/shared/privacy.ts';
-import { parsePeriod } from '../../warehouse/read-models/period.ts';
 import { rectificationRates } from '../../warehouse/read-models/rectification-rates.ts';
 import { rectificationsList } from '../../warehouse/read-models/rectifications-list.ts';
 import { RECTIFICATION_ACTIONS, type RectificationAction, updateRectification } from '../../warehouse/rectifications/update-rectification.ts';
@@ -9,7 +8,7 @@ import type { RectificationStatus } from '../../warehouse/schema.ts';
 import type { AppContext } from '../context.ts';
 import { allow, sessionOf } from '../http/guards.ts';
 import { HttpError } from '../http/http-error.ts';
-import { communityParam, oneOf, queryString } from './query-params.ts';
+import { communityParam, oneOf, periodParam, queryString } from './query-params.ts';
 
 const STATUSES: readonly RectificationStatus[] = ['open', 'in_progress', 'fixed', 'followed_up', 'closed'];
 // A note of what the caller said on the follow-up call often quotes their number: redacted as written.
@@ -31,7 +30,7 @@ export function rectificationRoutes(ctx: AppContext): Router {
   });
 
   router.get('/rectifications/rates', allow('leader', 'comms', 'expert', 'admin'), async (req, res) => {
-    const period = parsePeriod({ from: queryString(req, 'from'), to: queryString(req, 'to') }, config.timezone);
+    const period = periodParam(req, config.timezone);
     const rates = await rectificationRates(db, {
       period,
       communityId: communityParam(req, ctx),

@@ -130,6 +130,20 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     expect((await listAudit(tdb.db)).some((e) => e.action === 'export.scorecard' && e.actor === 'expert')).toBe(true);
   });
 
+  it('takes the scorecard period as people write it, and refuses two periods at once', async () => {
+    const expert = await login(server.url, 'expert');
+    const byDays = await expert.get('/api/export/scorecard.csv?from=2026-03-01&to=2026-03-31');
+    const byLabel = await expert.get('/api/export/scorecard.csv?period=2026-03');
+    expect(byLabel.headers.get('content-disposition')).toContain('scorecard-all-2026-03-01-2026-03-31.csv');
+    expect(await byLabel.text()).toBe(await byDays.text());
+    const quarter = await expert.get('/api/export/scorecard.csv?period=2026-Q1');
+    expect(quarter.headers.get('content-disposition')).toContain('scorecard-all-2026-01-01-2026-03-31.csv');
+    const both = await expert.get('/api/export/scorecard.csv?period=2026-03&from=2026-01-01');
+    expect([both.status, ((await both.json()) as { error: string }).error]).toEqual([400, 'give period or from/to, not both']);
+    const bad = await expert.get('/api/export/scorecard.csv?period=March');
+    expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([400, expect.stringMatching(/^period: "March" is not a period/)]);
+  });
+
   it('overview combines trend, hotline, alerts and mentions', async () => {
     const leader = await login(server.url, 'leader');
     const res = await leader.get('/api/overview?from=2026-01-01&to=2026-03-31&community=lixia');
