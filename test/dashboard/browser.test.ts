@@ -231,6 +231,9 @@ describe.skipIf(!hasChromium)('dashboard web UI in Chromium', () => {
     await page.locator('select[name=community]').selectOption('gaoxin');
     await page.getByTestId('gain-index').filter({ hasText: '50.0' }).waitFor();
     expect(await page.locator('.mention-clause').count()).toBe(0);
+    // The scorecard of what is on screen: the chosen community and the period of the filters.
+    const [from, to] = [await page.locator('input[name=from]').inputValue(), await page.locator('input[name=to]').inputValue()];
+    expect(await page.getByRole('link', { name: '导出当前筛选 (CSV)' }).getAttribute('href')).toBe(`/api/export/scorecard.csv?from=${from}&to=${to}&community=gaoxin`);
     await context.close();
   });
 

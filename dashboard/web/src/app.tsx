@@ -107,7 +107,7 @@ export function App() {
           ) : page === 'rectification' ? (
             <RectificationPage user={user} />
           ) : (
-            <OverviewPage />
+            <OverviewPage canExport={EXPORT_ROLES.includes(user.role)} />
           )}
         </main>
       </TimeZoneContext.Provider>

@@ -56,7 +56,8 @@ function MentionClauseList({ data }: { data: Overview }) {
   );
 }
 
-export function OverviewPage() {
+/** Overview for leaders and experts; `canExport` adds a link to the scorecard of the community and period shown. */
+export function OverviewPage({ canExport = false }: { canExport?: boolean }) {
   const { t, lang } = useT();
   const [data, setData] = useState<Overview | null>(null);
   const [filter, setFilter] = useState<OverviewFilter>({});
@@ -101,6 +102,11 @@ export function OverviewPage() {
           {t.to}
           <input type="date" name="to" value={data.period.to} min={data.period.from} onChange={(e) => e.target.value && setFilter({ ...filter, to: e.target.value })} />
         </label>
+        {canExport && (
+          <a className="export-selection" href={`/api/export/scorecard.csv?${new URLSearchParams({ from: data.period.from, to: data.period.to, ...(data.community_id ? { community: data.community_id } : {}) }).toString()}`} download>
+            {t.exportSelection}
+          </a>
+        )}
       </form>
       {error && <p className="error">{error}</p>}
       <GainCard data={data} />
