@@ -10,7 +10,7 @@ const dontKnow = z.array(z.union([z.string(), z.number()])).default([]);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
 const likertScale = z
-  .object({
+  .strictObject({
     type: z.literal('likert'),
     min: z.number().int(),
     max: z.number().int(),
@@ -26,7 +26,7 @@ const likertScale = z
     path: ['labels'],
   });
 
-const npsScale = z.object({
+const npsScale = z.strictObject({
   type: z.literal('nps'),
   dont_know: dontKnow,
 });
@@ -52,7 +52,7 @@ export const HAOCHAPING_BAD_MAX = 2;
  * A 好差评 rating (非常满意 … 非常不满意, or 5 … 1): scored like a 1–5 Likert item, and every 差评 it
  * receives opens a rectification item. `labels` adds the export's own texts for the levels.
  */
-const haochapingScale = z.object({
+const haochapingScale = z.strictObject({
   type: z.literal('haochaping'),
   labels: z.record(z.string(), z.number().int().min(1, 'a 好差评 level 1–5').max(5, 'a 好差评 level 1–5')).default({}),
   dont_know: dontKnow,
@@ -63,14 +63,14 @@ const haochapingScale = z.object({
  * `<question id>.<option id>`, scored 100 when chosen and 0 when not. Options are a list (ids 1, 2, …
  * in order) or a map from answer text to option id.
  */
-const multiScale = z.object({
+const multiScale = z.strictObject({
   type: z.literal('multi'),
   options: z.union([z.array(z.string().min(1)).min(1), z.record(z.string(), slug)]),
   separator: z.string().min(1).default('┋'),
   dont_know: dontKnow,
 });
 
-export const questionSchema = z.object({
+export const questionSchema = z.strictObject({
   id: slug,
   /** Where the answer is: a CSV header, a Kobo question path ("group_x/q1"), a SurveyJS name or matrix row ("quality.row1"). */
   column: z.string().min(1),
@@ -90,7 +90,7 @@ const dialectColumns: Record<Dialect, { submitted_at?: string; respondent_id?: s
 };
 
 export const instrumentSchema = z
-  .object({
+  .strictObject({
     id: slug,
     // Optional in the file when the configuration has exactly one community (see loadInstrument).
     community: z.string({ error: 'required: the community id (or a configuration with exactly one community)' }).min(1),

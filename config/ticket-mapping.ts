@@ -25,7 +25,7 @@ const datePattern = z
   });
 
 export const ticketMappingSchema = z
-  .object({
+  .strictObject({
     id: slug,
     community: z.string().min(1),
     source: slug.optional(),
@@ -37,7 +37,7 @@ export const ticketMappingSchema = z
     /** Pattern of the export's times when they are not ISO or YYYY-MM-DD HH:mm[:ss], e.g. "MM/DD/YYYY hh:mm:ss A". */
     date_format: datePattern.optional(),
     /** Export headers for each ticket field; only external_id and opened_at are required. */
-    columns: z.object({
+    columns: z.strictObject({
       external_id: z.string().min(1),
       opened_at: z.string().min(1),
       first_response_at: z.string().optional(),

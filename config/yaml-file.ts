@@ -11,7 +11,16 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, overr
   } catch (error) {
     throw new ConfigError(`${file}: ${(error as Error).message}`);
   }
-  return validate(file, schema, overrides(raw));
+  return validate(file, schema, overrides(withoutExtensions(raw)));
+}
+
+/**
+ * Top-level keys starting with "x-" hold YAML anchors for the rest of the file (a label set named
+ * once, used by many scales) and mean nothing to us; every other key must be one the schema knows.
+ */
+function withoutExtensions(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('x-')));
 }
 
 export function validate<S extends z.ZodType>(where: string, schema: S, value: unknown): z.infer<S> {
