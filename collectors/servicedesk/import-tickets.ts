@@ -34,8 +34,9 @@ export async function importTickets(db: Db, { file, mapping }: TicketImport): Pr
         return parsed.ok ? { ok: true, row: parsed.ticket } : parsed;
       };
     },
-    // A later export of the same tickets updates what changed; an unchanged ticket is a duplicate.
-    write: (db, rows) => db.transaction().execute((trx) => upsertTickets(trx, rows, `import:${mapping.source}`)),
+    // A later export of the same tickets updates what changed (a 差评 re-rated closes its
+    // rectification item, naming this run); an unchanged ticket is a duplicate.
+    write: (db, rows, _turn, runId) => db.transaction().execute((trx) => upsertTickets(trx, rows, `import:${mapping.source}`, runId)),
   });
 }
 

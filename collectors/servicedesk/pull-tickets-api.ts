@@ -73,9 +73,9 @@ export function pullTicketsApi(db: Db, { source, mapping, fetcher }: TicketApiPu
     cursorOf: (record) => jsonText(record, source.cursor_field) || undefined,
     sorted: false,
     maxPages: source.max_pages,
-    write: (db, rows, alsoInTransaction) =>
+    write: (db, rows, alsoInTransaction, runId) =>
       db.transaction().execute(async (trx) => {
-        const fresh = await upsertTickets(trx, rows, `collector:${source.id}`);
+        const fresh = await upsertTickets(trx, rows, `collector:${source.id}`, runId);
         await alsoInTransaction(trx);
         return fresh;
       }),

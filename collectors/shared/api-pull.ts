@@ -30,8 +30,8 @@ export interface ApiPull<Row> {
   /** True when the API returns records in ascending cursor order, so the cursor may advance page by page. */
   sorted: boolean;
   maxPages: number;
-  /** Stores rows idempotently (new, unchanged or updated) and runs `alsoInTransaction` in the same transaction. */
-  write(db: Db, rows: Row[], alsoInTransaction: (trx: Db) => Promise<void>): Promise<readonly WriteOutcome[]>;
+  /** Stores rows idempotently (new, unchanged or updated) and runs `alsoInTransaction` in the same transaction; `runId` is the collector run. */
+  write(db: Db, rows: Row[], alsoInTransaction: (trx: Db) => Promise<void>, runId: number): Promise<readonly WriteOutcome[]>;
 }
 
 /**
@@ -72,7 +72,7 @@ export async function pullApi<Row>(db: Db, spec: ApiPull<Row>): Promise<ImportSu
       const moveCursor = async (trx: Db) => {
         if (cursor !== undefined) await saveSourceCursor(trx, source.id, cursor);
       };
-      for (const outcome of await spec.write(db, rows, moveCursor)) countWrite(run.stats, outcome);
+      for (const outcome of await spec.write(db, rows, moveCursor, run.runId)) countWrite(run.stats, outcome);
       if (last) break;
       url = next as string;
     }

@@ -24,9 +24,10 @@ export interface TableImport<Row> {
   prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
   /**
    * Stores a batch idempotently; says for each row whether it was new (or, for sources that update,
-   * changed), or only how many were new (bulk writers that never update).
+   * changed), or only how many were new (bulk writers that never update). `runId` is the
+   * collector run, for writers that audit what they change.
    */
-  write(db: Db, rows: Row[], turn: Promise<void>): Promise<readonly WriteOutcome[] | number>;
+  write(db: Db, rows: Row[], turn: Promise<void>, runId: number): Promise<readonly WriteOutcome[] | number>;
   /**
    * Batches being written at once (1 by default). With more, a writer gets the next batch while the
    * last is still being written, and must wait for `turn` (every earlier batch written; rejected if
@@ -79,7 +80,7 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         await settle(depth - 1);
         if (rows.length === 0) return;
         const turn = written;
-        const done = spec.write(db, rows, turn).then((fresh) => {
+        const done = spec.write(db, rows, turn, run.runId).then((fresh) => {
           if (typeof fresh !== 'number') for (const outcome of fresh) countWrite(run.stats, outcome);
           else {
             run.stats.new += fresh;

@@ -1,5 +1,6 @@
 import { audit } from '../auth/audit.ts';
 import type { Db } from '../database.ts';
+import { closeReRatedItems, isReRatingGood, type TicketReRating } from '../rectifications/close-rerated.ts';
 import type { NewTicket } from '../schema.ts';
 
 /**
@@ -58,10 +59,12 @@ function shown(field: Field, value: unknown): unknown {
  * Stores tickets by their natural key (community, source, external id): a new ticket is inserted;
  * a stored one whose status, times, category, rating or text changed is updated to the latest
  * values, its sentiment score dropped when the text changed (the pipeline scores it again), and
- * the change written to the audit log as `ticket.update` by `actor` (the source); an unchanged
- * one is left alone. Call it inside a transaction so a ticket never changes without its audit entry.
+ * the change written to the audit log as `ticket.update` by `actor` (the source) in collector run
+ * `runId`; an unchanged one is left alone. A rating changed to one that is no 差评 closes the
+ * ticket's rectification item, if it has one still in the loop (see closeReRatedItems). Call it
+ * inside a transaction so a ticket never changes without its audit entry and its item.
  */
-export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor: string): Promise<TicketWrite[]> {
+export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor: string, runId?: number): Promise<TicketWrite[]> {
   if (tickets.length === 0) return [];
   const stored = new Map<string, { id: number } & Values>();
   const sources = [...new Set(tickets.map((t) => `${t.community_id}\u0000${t.source_id}`))];
@@ -109,6 +112,7 @@ export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor
     for (const row of inserted) ids.set(keyOf(row), Number(row.id));
   }
 
+  const reRatings: TicketReRating[] = [];
   for (const [key, before] of original) {
     const id = ids.get(key);
     const after = latest.get(key);
@@ -130,9 +134,18 @@ export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor
       actor,
       action: 'ticket.update',
       target: `ticket:${community}/${source}/${external}`,
-      details: { id, changed: Object.fromEntries(changed.map((field) => [field, { from: shown(field, before[field]), to: shown(field, after[field]) }])) },
+      details: {
+        id,
+        changed: Object.fromEntries(changed.map((field) => [field, { from: shown(field, before[field]), to: shown(field, after[field]) }])),
+        ...(runId === undefined ? {} : { run_id: runId }),
+      },
     });
+    if (changed.includes('rating') && isReRatingGood(after.rating)) {
+      const from = before.rating;
+      reRatings.push({ community_id: community, ticket_id: id, ticket: `ticket:${community}/${source}/${external}`, from: typeof from === 'number' ? from : null, to: after.rating });
+    }
   }
+  await closeReRatedItems(db, reRatings, { actor, runId });
   // A ticket inserted concurrently by another writer was not ours to insert: a duplicate.
   return outcomes.map((outcome, i) => {
     const ticket = tickets[i];
