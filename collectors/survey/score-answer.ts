@@ -7,12 +7,21 @@ export type AnswerOutcome = { ok: true; raw: string | null; score: number | null
 
 const WHOLE_NUMBER = /^[+-]?\d+(?:\.0+)?$/;
 
+// 问卷星 appends what a respondent typed beside an option (其他〖…〗) in 〖〗: free text, often with a
+// phone number, that no figure uses, so it is dropped before the option is read and never stored.
+const TYPED_TEXT = /〖[^〗]*〗$/;
+
+/** A 问卷星 answer without the text typed beside it: 其他〖请打我电话…〗 is the option 其他. */
+export function withoutTypedText(cell: string): string {
+  return cell.includes('〖') ? cell.trimEnd().replace(TYPED_TEXT, '') : cell;
+}
+
 /**
  * Puts one answer on the common 0–100 scale. Blank and "don't know" answers leave the base
  * (score null); NPS 0–10 becomes 0–100 with the raw answer kept; reversed items are flipped.
  */
 export function scoreAnswer(scale: SingleScale, cell: string): AnswerOutcome {
-  const raw = cell.trim();
+  const raw = withoutTypedText(cell).trim();
   if (raw === '') return { ok: true, raw: null, score: null };
   if (dontKnowSet(scale).has(raw.toLowerCase())) {
     return { ok: true, raw, score: null };

@@ -1,4 +1,5 @@
 import type { Scale } from '../../config/instrument.ts';
+import { withoutTypedText } from './score-answer.ts';
 
 export type MultiScale = Extract<Scale, { type: 'multi' }>;
 
@@ -10,8 +11,6 @@ export interface ChoiceAnswer {
 
 export type ChoicesOutcome = { ok: true; answers: ChoiceAnswer[] } | { ok: false; reason: string };
 
-// 问卷星 appends what a respondent typed under "其他" in 〖〗; the typed text is free text we do not keep.
-const TYPED_TEXT = /〖[^〗]*〗$/;
 
 /** The options of a multi scale as [answer text, option id], in the order the instrument gives them. */
 export function multiOptions(scale: MultiScale): [label: string, id: string][] {
@@ -31,7 +30,7 @@ export function scoreChoices(scale: MultiScale, cell: string): ChoicesOutcome {
   const byLabel = new Map(options.map(([label, id]) => [label.trim().toLowerCase(), id]));
   const chosen = new Set<string>();
   for (const part of raw.split(scale.separator)) {
-    const label = part.replace(TYPED_TEXT, '').trim();
+    const label = withoutTypedText(part).trim();
     if (label === '') continue;
     const id = byLabel.get(label.toLowerCase());
     if (id === undefined) {

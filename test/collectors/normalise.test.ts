@@ -69,6 +69,14 @@ describe('scoreAnswer', () => {
     expect(scoreAnswer(haochaping, '0')).toMatchObject({ ok: false, reason: '0 is outside 1–5' });
   });
 
+  it('reads a 问卷星 option with text typed beside it as the option, and keeps none of the text', () => {
+    const scale = { type: 'likert', min: 1, max: 5, labels: { 满意: 4, 其他: 3 }, dont_know: ['不清楚'], reverse: false } as const;
+    const wjx = { ...scale, labels: { ...scale.labels }, dont_know: [...scale.dont_know] };
+    expect(scoreAnswer(wjx, '其他〖请打我电话13812345678〗')).toEqual({ ok: true, raw: '其他', score: 50 });
+    expect(scoreAnswer(wjx, '不清楚〖没去过〗 ')).toEqual({ ok: true, raw: '不清楚', score: null });
+    expect(scoreAnswer(wjx, '不好〖太慢〗')).toMatchObject({ ok: false, reason: expect.stringMatching(/^unknown answer/) });
+  });
+
   it('keeps NPS on 0–100 in steps of ten', () => {
     expect(scoreAnswer({ type: 'nps', dont_know: [] }, '8')).toEqual({ ok: true, raw: '8', score: 80 });
     expect(scoreAnswer({ type: 'nps', dont_know: [] }, '11')).toMatchObject({ ok: false });
