@@ -129,6 +129,21 @@ describe.each(drivers)('importSurveyCsv on $name', (driver) => {
     expect(rejects).toEqual([{ row: 3, field: 'T', value: '2062-03-02 10:00', reason: expect.stringMatching(/^after the time of import .*a mistyped year/) }]);
   });
 
+  it('fails before writing anything when a column the instrument reads is in the header twice', async () => {
+    const { db } = database;
+    const file = join(mkdtempSync(join(tmpdir(), 'twice-')), 'twice.csv');
+    // The second Q is a re-coded copy someone added: which one holds the answers is not ours to guess.
+    writeFileSync(file, ['R,T,Q,Note,Q', 'a,2026-03-02 09:00,4,,2', 'b,2026-03-02 10:00,5,,1'].join('\n'));
+    const plain = instrumentSchema.parse({
+      id: 'twice', community: 'lixia-intl', respondent_id: 'R', submitted_at: 'T',
+      questions: [{ id: 'q', column: 'Q', scale: { type: 'likert', min: 1, max: 5 } }],
+    });
+    const failure = importSurveyCsv(db, { file, instrument: plain, pseudonymKey });
+    await expect(failure).rejects.toThrow(MissingColumnError);
+    await expect(failure).rejects.toThrow(/twice\.csv: column "Q" \(question q\) required by instrument "twice" is ambiguous: the header has it 2 times \(columns 3, 5\)/);
+    expect(await countRows(db, ['survey_responses', 'rejects'])).toEqual({ survey_responses: 0, rejects: 0 });
+  });
+
   it('fails before writing anything when the file lacks an instrument column', async () => {
     const { db } = database;
     const file = resolve(fixtures, 'resident-survey-missing-column.csv');
