@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datePattern } from './date-format.ts';
 import { type Dialect, tableFileKey } from './table-file.ts';
 import { timeZoneSchema } from './time-zone.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -109,6 +110,8 @@ export const instrumentSchema = z
     blank_answers: z.array(z.string()).optional(),
     /** Zone for submission times written without an offset. */
     timezone: timeZoneSchema.default('Asia/Shanghai'),
+    /** Pattern of the submission times when they are not ISO or YYYY-MM-DD HH:mm[:ss], e.g. "DD/MM/YYYY HH:mm". */
+    date_format: datePattern.optional(),
     segments: z.record(slug, z.string()).default({}),
     questions: z.array(questionSchema).min(1),
   })

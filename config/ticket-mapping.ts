@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datePattern } from './date-format.ts';
 import { tableFileKey } from './table-file.ts';
 import { timeZoneSchema } from './time-zone.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -17,12 +18,6 @@ const defaultStatuses: Record<string, (typeof ticketStates)[number]> = {
   重办: 'reopened', 重新办理: 'reopened', 退回重办: 'reopened', reopened: 'reopened',
 };
 
-/** A date pattern with YYYY, M/MM, D/DD, H/HH (24 h) or h/hh with A (12 h), mm, ss; other characters literal. */
-const datePattern = z
-  .string()
-  .refine((p) => /YYYY/.test(p) && /M/.test(p) && /D/.test(p) && (/h/.test(p) === /A/.test(p)), {
-    message: 'a pattern such as "MM/DD/YYYY hh:mm:ss A" (YYYY, MM, DD; HH or hh with A; mm, ss)',
-  });
 
 export const ticketMappingSchema = z
   .strictObject({

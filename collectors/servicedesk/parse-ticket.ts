@@ -4,7 +4,7 @@ import { futureTimeProblem } from '../shared/future-time.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
-import { datePatternReader } from './date-pattern.ts';
+import { datePatternReader } from '../shared/date-pattern.ts';
 
 export type TicketColumns = Partial<Record<keyof TicketMapping['columns'], number>> & { external_id: number; opened_at: number };
 

@@ -2,6 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
 import type { CellValue } from '../shared/json-record.ts';
 import { futureTimeProblem } from '../shared/future-time.ts';
+import { datePatternReader } from '../shared/date-pattern.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
@@ -126,11 +127,11 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
   const blanks = blankSet(instrument);
 
   const submittedText = instrument.submitted_at === undefined ? (instrument.submitted_on ?? '') : (single(read, blanks, problems, place, instrument.submitted_at) ?? '');
-  let submitted = parseLocalDateTime(submittedDay(instrument, submittedText), options.submittedZone ?? instrument.timezone);
+  let submitted = timeReader(instrument.date_format, options.submittedZone ?? instrument.timezone)(submittedDay(instrument, submittedText));
   if (submittedText === '' && options.submittedFallback) submitted = options.submittedFallback;
   else if (!submitted) {
-    const reason =
-      submittedText === '' ? 'the submission time is blank (an unfinished response?)' : 'not a date (expected ISO or YYYY-MM-DD HH:mm[:ss], or a wave in wave_dates)';
+    const expected = instrument.date_format ? `"${instrument.date_format}"` : 'ISO or YYYY-MM-DD HH:mm[:ss]';
+    const reason = submittedText === '' ? 'the submission time is blank (an unfinished response?)' : `not a date (expected ${expected}, or a wave in wave_dates)`;
     problems.push(reject(place, instrument.submitted_at ?? 'submitted_on', submittedText, reason));
   } else {
     const future = futureTimeProblem(submitted);
@@ -216,6 +217,23 @@ function single(read: CellReader, blanks: Set<string>, problems: Reject[], place
 }
 
 /** A wave label read as its day when the instrument maps waves to days. */
+const readers = new Map<string, (text: string) => Date | undefined>();
+
+/**
+ * How submission times are read: the instrument's date_format, else ISO or 'YYYY-MM-DD HH:mm[:ss]'.
+ * A wave's day (wave_dates) is always YYYY-MM-DD, so a pattern that does not read it falls back.
+ */
+function timeReader(pattern: string | undefined, timeZone: string): (text: string) => Date | undefined {
+  const key = `${pattern ?? ''}\u0000${timeZone}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    const byPattern = pattern ? datePatternReader(pattern, timeZone) : undefined;
+    reader = byPattern ? (text) => byPattern(text) ?? parseLocalDateTime(text, timeZone) : (text) => parseLocalDateTime(text, timeZone);
+    readers.set(key, reader);
+  }
+  return reader;
+}
+
 function submittedDay(instrument: Instrument, text: string): string {
   return Object.hasOwn(instrument.wave_dates, text) ? (instrument.wave_dates[text] ?? text) : text;
 }

@@ -129,6 +129,22 @@ describe.each(drivers)('importSurveyCsv on $name', (driver) => {
     expect(rejects).toEqual([{ row: 3, field: 'T', value: '2062-03-02 10:00', reason: expect.stringMatching(/^after the time of import .*a mistyped year/) }]);
   });
 
+  it('reads submission times in the pattern the instrument gives, in its zone, and names the pattern on a bad one', async () => {
+    const { db } = database;
+    const file = join(mkdtempSync(join(tmpdir(), 'pattern-')), 'uk.csv');
+    writeFileSync(file, ['R,When,Q', 'a,02/03/2026 09:15,4', 'b,31/07/2026 18:00,5', 'c,31/13/2026 10:00,3'].join('\n'));
+    const uk = instrumentSchema.parse({
+      id: 'uk-dates', community: 'lixia-intl', respondent_id: 'R', submitted_at: 'When', timezone: 'Europe/London', date_format: 'DD/MM/YYYY HH:mm',
+      questions: [{ id: 'q', column: 'Q', scale: { type: 'likert', min: 1, max: 5 } }],
+    });
+    expect(await importSurveyCsv(db, { file, instrument: uk, pseudonymKey })).toMatchObject({ new: 2, rejected: 1 });
+    const stored = await db.selectFrom('survey_responses').where('instrument_id', '=', 'uk-dates').select('submitted_at').orderBy('source_row').execute();
+    // 2 March is GMT, 31 July is BST (UTC+1).
+    expect(stored.map((r) => r.submitted_at.toISOString())).toEqual(['2026-03-02T09:15:00.000Z', '2026-07-31T17:00:00.000Z']);
+    const rejects = await db.selectFrom('rejects').select(['row', 'field', 'value', 'reason']).execute();
+    expect(rejects).toEqual([{ row: 4, field: 'When', value: '31/13/2026 10:00', reason: 'not a date (expected "DD/MM/YYYY HH:mm", or a wave in wave_dates)' }]);
+  });
+
   it('fails before writing anything when a column the instrument reads is in the header twice', async () => {
     const { db } = database;
     const file = join(mkdtempSync(join(tmpdir(), 'twice-')), 'twice.csv');

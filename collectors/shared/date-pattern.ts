@@ -1,4 +1,4 @@
-import { parseLocalDateTime } from '../shared/local-time.ts';
+import { parseLocalDateTime } from './local-time.ts';
 
 const TOKENS: Record<string, string> = {
   YYYY: '(?<year>\\d{4})',
