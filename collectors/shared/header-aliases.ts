@@ -1,4 +1,5 @@
 import type { Dialect } from '../../config/table-file.ts';
+import { timeZoneSchema } from '../../config/time-zone.ts';
 
 // 问卷星 numbers its questions: "3、题干", "3.题干", "Q3. 题干".
 const WJX_NUMBER = /^(?:Q?\d+)\s*[、.．:：]\s*/i;
@@ -37,4 +38,24 @@ function importId(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The zone a column's times are written in, when a further header row says so: Qualtrics writes
+ * {"ImportId":"recordedDate","timeZone":"America/Denver"} (or "Z" for UTC) above its date columns.
+ * Undefined for a column whose header names no zone, or one the runtime does not know.
+ */
+export function headerTimeZone(headerRows: readonly (readonly string[])[], index: number): string | undefined {
+  for (const row of headerRows.slice(1)) {
+    const text = (row[index] ?? '').trim();
+    if (!text.startsWith('{')) continue;
+    try {
+      const zone = (JSON.parse(text) as { timeZone?: unknown }).timeZone;
+      if (zone === 'Z' || zone === 'UTC') return 'UTC';
+      if (typeof zone === 'string' && timeZoneSchema.safeParse(zone).success) return zone;
+    } catch {
+      // Not JSON: a header row of question text that happens to start with a brace.
+    }
+  }
+  return undefined;
 }

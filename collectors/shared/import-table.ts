@@ -21,7 +21,7 @@ export interface TableImport<Row> {
    * column) and returns how to read each data row (line number in the file, cell values).
    * `aliases[i]` are the other names column i answers to (see headerAliases).
    */
-  prepare(header: readonly string[], aliases: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
+  prepare(header: readonly string[], aliases: readonly (readonly string[])[], headerRows: readonly (readonly string[])[]): (line: number, values: readonly string[]) => ParsedRow<Row>;
   /**
    * Stores a batch idempotently; says for each row whether it was new (or, for sources that update,
    * changed), or only how many were new (bulk writers that never update). `runId` is the
@@ -56,7 +56,7 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
       headerRows.push(next.value.values);
     }
     const header = headerRows[0] ?? [];
-    const parse = spec.prepare(header, headerAliases(headerRows, table.dialect));
+    const parse = spec.prepare(header, headerAliases(headerRows, table.dialect), headerRows);
 
     await ensureCommunity(db, { id: source.community_id });
     await ensureSource(db, source);

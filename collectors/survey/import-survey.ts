@@ -3,6 +3,7 @@ import type { Db } from '../../warehouse/database.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
 import { type NewSurveyRecord, type SurveyBatchWriter, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
+import { headerTimeZone } from '../shared/header-aliases.ts';
 import { importTable, type ParsedRow } from '../shared/import-table.ts';
 import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
@@ -35,19 +36,29 @@ export async function importSurvey(db: Db, { file, instrument, pseudonymKey, bat
   const cellKeys = await storesCellKeys(db, instrument.community, instrument.id);
   const write = surveyResponseWriter();
   const shift: TimeShift = { minutes: null, twins: 0 };
+  let exportZone: string | undefined;
   const summary = await importTable<SurveyRecord>(db, {
     file,
     table: instrument.file,
     source: { id: instrument.source, kind: 'survey', community_id: instrument.community, name: instrument.name ?? instrument.id, location: file, reach: 1 },
     batchSize,
-    prepare: (header, aliases) => surveyRowParser(file, instrument, pseudonymKey, header, aliases, cellKeys),
+    prepare: (header, aliases, headerRows) => {
+      const parse = surveyRowParser(file, instrument, pseudonymKey, header, aliases, cellKeys, headerRows);
+      exportZone = parse.submittedZone;
+      return parse;
+    },
     // A response and its answers are one row: they land together or not at all.
     write: withoutShiftedTwins(instrument, cellKeys ? withoutCellKeyTwins(instrument, write) : write, shift),
     // On PostgreSQL one batch streams in while the one before commits.
     writesInFlight: 2,
   });
   await upsertSurveyInstrument(db, instrument);
-  if (shift.minutes !== null && shift.twins > 0) summary.notes = [shiftNote(shift.minutes, shift.twins)];
+  const notes: string[] = [];
+  if (exportZone && exportZone !== instrument.timezone) {
+    notes.push(`submission times read in ${exportZone}, the zone the export's header gives them in (the instrument says ${instrument.timezone})`);
+  }
+  if (shift.minutes !== null && shift.twins > 0) notes.push(shiftNote(shift.minutes, shift.twins));
+  if (notes.length > 0) summary.notes = notes;
   return summary;
 }
 
@@ -76,10 +87,12 @@ export function surveyRowParser(
   header: readonly string[],
   aliases: readonly (readonly string[])[] = [],
   cellKeys = false,
-): (line: number, values: readonly string[]) => ParsedRow<SurveyRecord> {
+  headerRows: readonly (readonly string[])[] = [header],
+): RowParser {
   const layout = surveyLayout(file, instrument, header, aliases);
+  if (layout.submitted !== undefined) layout.submittedZone = headerTimeZone(headerRows, layout.submitted);
   const keys = new ContentKeys();
-  return (line, values) => {
+  const parse = (line: number, values: readonly string[]): ParsedRow<SurveyRecord> => {
     const parsed = parseResponse(instrument, layout, file, line, values);
     if (!parsed.ok) return parsed;
     const { response: fields, respondent, answers, segments } = parsed;
@@ -91,7 +104,11 @@ export function surveyRowParser(
     if (!content) return { ok: true, row: { response, answers } };
     return { ok: true, row: cellKeys ? { response, answers, content, cellKey: keys.legacy(values) } : { response, answers, content } };
   };
+  return Object.assign(parse, { submittedZone: layout.submittedZone });
 }
+
+/** Turns a row into a response; `submittedZone` is the zone the export's header gave its times in, if any. */
+export type RowParser = ((line: number, values: readonly string[]) => ParsedRow<SurveyRecord>) & { submittedZone: string | undefined };
 
 /** The writer, leaving out responses stored before under the key an earlier version gave them. */
 function withoutCellKeyTwins(instrument: Instrument, write: SurveyBatchWriter): (db: Db, rows: SurveyRecord[], turn: Promise<void>) => Promise<number> {

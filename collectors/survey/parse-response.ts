@@ -16,6 +16,8 @@ export interface SurveyLayout {
   segments: [name: string, index: number][];
   questions: [question: Instrument['questions'][number], index: number][];
   width: number;
+  /** The zone the export's header gives its submission times in (Qualtrics), over the instrument's. */
+  submittedZone?: string | undefined;
 }
 
 /** A response as read, before its key: the time as an instant, the segments as their JSON text. */
@@ -51,7 +53,7 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
   }
   const reader = rowReader(instrument, layout);
   reader.values = values;
-  return parseResponseCells(instrument, reader.read, { location: file, row: line });
+  return parseResponseCells(instrument, reader.read, { location: file, row: line }, layout.submittedZone ? { submittedZone: layout.submittedZone } : undefined);
 }
 
 // One reader per layout, pointed at each row in turn: no closure made per row of a million.

@@ -163,6 +163,31 @@ questions:
     expect(stored[0]?.submitted_at.toISOString()).toBe('2026-03-01T02:04:01.000Z');
   });
 
+  it('reads Qualtrics times in the zone its header gives them, over the instrument\'s, and says so', async () => {
+    const { db } = database;
+    const instrument = loadInstrument(
+      yamlFile('qualtrics-denver.yaml', `
+id: qualtrics-denver
+community: lixia-intl
+file: { format: csv, dialect: qualtrics }
+questions:
+  - { id: recommend, column: QID3, scale: { type: nps } }
+`),
+    );
+    const file = writeCsv(join(dir, 'qualtrics-denver.csv'), [
+      ['RecordedDate', 'ResponseId', 'Q3'],
+      ['Recorded Date', 'Response ID', 'How likely are you to recommend us?'],
+      ['{"ImportId":"recordedDate","timeZone":"America/Denver"}', '{"ImportId":"_recordId"}', '{"ImportId":"QID3"}'],
+      ['2026-03-01 10:04:01', 'R_abc', '8'],
+      ['2026-07-01 10:04:01', 'R_def', '9'],
+    ]);
+    const summary = await importSurvey(db, { file, instrument, pseudonymKey });
+    expect(summary).toMatchObject({ new: 2, rejected: 0, notes: ['submission times read in America/Denver, the zone the export\'s header gives them in (the instrument says Asia/Shanghai)'] });
+    const stored = await db.selectFrom('survey_responses').where('instrument_id', '=', 'qualtrics-denver').select('submitted_at').orderBy('source_row').execute();
+    // Mountain Standard Time (UTC−7) in March, Daylight Time (UTC−6) in July.
+    expect(stored.map((r) => r.submitted_at.toISOString())).toEqual(['2026-03-01T17:04:01.000Z', '2026-07-01T16:04:01.000Z']);
+  });
+
   it('reads a 问卷星 workbook: numbered question headers, 提交答卷时间, ┋ multi-select, (跳过)', async () => {
     const { db } = database;
     const instrument = loadInstrument(
