@@ -1,5 +1,6 @@
 import type { ClauseScorecard, ScorecardRow } from '../../warehouse/read-models/clause-scorecard.ts';
 import { GAIN_PARTS, type GainIndex } from '../../warehouse/read-models/gain-index.ts';
+import type { Rate, RectificationRates } from '../../warehouse/read-models/rectification-rates.ts';
 import { BOM, csvLine } from './csv-cell.ts';
 
 const HEADER = [
@@ -61,7 +62,12 @@ function rowCells(row: ScorecardRow, minCell: number) {
 }
 
 /** The expert scorecard as Excel-safe CSV: BOM, CRLF, guarded text, suppressed cells blank, methods named below the table. */
-export function scorecardCsv(card: ClauseScorecard, gain?: { index: GainIndex; method: string }, standard = 'DB3701/T 0004—2019'): string {
+export function scorecardCsv(
+  card: ClauseScorecard,
+  gain?: { index: GainIndex; method: string },
+  rectification?: RectificationRates,
+  standard = 'DB3701/T 0004—2019',
+): string {
   const lines = [
     csvLine(HEADER),
     ...card.rows.map((row) => csvLine(rowCells(row, card.min_cell))),
@@ -75,6 +81,7 @@ export function scorecardCsv(card: ClauseScorecard, gain?: { index: GainIndex; m
     csvLine(['方法 Method (tickets)', card.methods.tickets]),
     csvLine(['百分比 Percentages', 'rates and shares are given in percent']),
     ...(gain ? gainLines(gain.index, gain.method, card.min_cell) : []),
+    ...(rectification ? rectificationLines(rectification, card.min_cell) : []),
   ];
   return BOM + lines.join('\r\n') + '\r\n';
 }
@@ -90,5 +97,22 @@ function gainLines(gain: GainIndex, method: string, minCell: number): string[] {
   return [
     csvLine(['获得感 Sense of gain (5.1)', round(gain.index, 1) ?? `suppressed (n < ${minCell})`, parts.join('; ')]),
     csvLine(['方法 Method (获得感)', method]),
+  ];
+}
+
+/** A rate as the scorecard prints it: percent with its base, or why it is not published. */
+function rateCell(rate: Rate, minCell: number): string {
+  if (rate.suppressed) return `suppressed (n ${rate.denominator} < ${minCell})`;
+  if (rate.rate === null) return 'no data (n 0)';
+  return `${pct(rate.rate)}% (${rate.numerator} of ${rate.denominator})`;
+}
+
+/** The 好差评 rectification loop of the period (8.1.2 government service rating), under 获得感. */
+function rectificationLines(rates: RectificationRates, minCell: number): string[] {
+  return [
+    csvLine(['差评率 Bad-rating rate', rateCell(rates.bad_rate, minCell), '差评 (levels 1–2) among 好差评 ratings of hotline callbacks and survey answers given in the period']),
+    csvLine(['按时整改率 Fixed on time', rateCell(rates.fixed_on_time, minCell), "of the period's 差评 already fixed or past due: fixed by the due time"]),
+    csvLine(['回访率 Followed up', rateCell(rates.follow_up, minCell), 'of the fixed items: followed up with the person who rated']),
+    csvLine(['逾期 Overdue now', rates.overdue, 'items of the period past due and not fixed']),
   ];
 }

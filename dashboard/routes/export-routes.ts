@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { audit } from '../../warehouse/auth/audit.ts';
 import { clauseScorecard } from '../../warehouse/read-models/clause-scorecard.ts';
 import { gainReport } from '../../warehouse/read-models/gain-index.ts';
+import { rectificationRates } from '../../warehouse/read-models/rectification-rates.ts';
 import type { AppContext } from '../context.ts';
 import { scorecardCsv } from '../export/scorecard-csv.ts';
 import { allow, sessionOf } from '../http/guards.ts';
@@ -23,6 +24,7 @@ export function exportRoutes(ctx: AppContext): Router {
     });
     const gains = await gainReport(db, { period, weights: config.satisfaction.gain_weights, minCell: config.privacy.min_cell, communityId });
     const gain = (communityId && gains.communities.find((c) => c.community_id === communityId)) || gains.all;
+    const rectification = await rectificationRates(db, { period, communityId, timeZone: config.timezone, minCell: config.privacy.min_cell });
     await audit(db, {
       actor: sessionOf(res).user.username,
       action: 'export.scorecard',
@@ -32,7 +34,7 @@ export function exportRoutes(ctx: AppContext): Router {
     const name = `scorecard-${communityId ?? 'all'}-${period.from}-${period.to}.csv`;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.send(scorecardCsv(card, { index: gain, method: gains.method }));
+    res.send(scorecardCsv(card, { index: gain, method: gains.method }, rectification));
   });
 
   return router;

@@ -130,6 +130,19 @@ describe.each(drivers)('dashboard alerts and export on $name', (driver) => {
     expect((await listAudit(tdb.db)).some((e) => e.action === 'export.scorecard' && e.actor === 'expert')).toBe(true);
   });
 
+  it('carries the period\'s 好差评 rectification rates, the same as the rates the API publishes', async () => {
+    const expert = await login(server.url, 'expert');
+    const csv = await (await expert.get('/api/export/scorecard.csv?period=2026-03')).text();
+    const rates = (await (await expert.get('/api/rectifications/rates?period=2026-03')).json()) as Record<string, { numerator: number | null; denominator: number; suppressed: boolean }> & { overdue: number };
+    const line = (label: string) => csv.split('\r\n').find((l) => l.startsWith(`${label},`));
+    const shown = (rate: { numerator: number | null; denominator: number; suppressed: boolean }) =>
+      rate.suppressed ? `suppressed (n ${rate.denominator} < 5)` : `(${rate.numerator} of ${rate.denominator})`;
+    expect(line('差评率 Bad-rating rate')).toContain(shown(rates.bad_rate!));
+    expect(line('按时整改率 Fixed on time')).toContain(shown(rates.fixed_on_time!));
+    expect(line('回访率 Followed up')).toContain(shown(rates.follow_up!));
+    expect(line('逾期 Overdue now')).toMatch(new RegExp(`^逾期 Overdue now,${rates.overdue},`));
+  });
+
   it('takes the scorecard period as people write it, and refuses two periods at once', async () => {
     const expert = await login(server.url, 'expert');
     const byDays = await expert.get('/api/export/scorecard.csv?from=2026-03-01&to=2026-03-31');
