@@ -4,7 +4,8 @@ import { enSeed, zhSeed } from '../../scripts/sentiment/domain-seed.ts';
 import { enNotices, noticeCheck, noticeComplaints, zhNotices } from '../../scripts/sentiment/notice-check.ts';
 
 // Notices of events, closures, office hours and document lists should read neutral, and complaints
-// about the same things negative. nb-logreg-5: Chinese notices 12/12, English 3/12, complaints 11/12.
+// about the same things negative. nb-logreg-5: Chinese notices 12/12, English 3/12, complaints 11/12;
+// nb-logreg-6: 12/12, 7/12, 11/12.
 const missed = (cases: typeof noticeCheck) => cases.filter((c) => scoreSentiment(c.text).label !== c.label).map((c) => c.text);
 
 describe('held-out notice check', () => {
@@ -15,7 +16,7 @@ describe('held-out notice check', () => {
 
   it('reads most notices as neutral', () => {
     expect(missed(zhNotices).length, missed(zhNotices).join('\n')).toBeLessThanOrEqual(0);
-    expect(missed(enNotices).length, missed(enNotices).join('\n')).toBeLessThanOrEqual(9);
+    expect(missed(enNotices).length, missed(enNotices).join('\n')).toBeLessThanOrEqual(5);
   });
 
   it('leaves complaints about the same things negative', () => {
