@@ -61,11 +61,12 @@ for (const [words, sign] of [[zhNegative, -1], [zhPositive, 1], [zhBetween, 0]] 
 for (const words of zhWords.values()) words.sort((a, b) => b.word.length - a.word.length);
 
 const NOT_LISTED = 2;
+const none: readonly { word: string; sign: number }[] = [];
 
 function enSign(text: string, t: Tokens, j: number): number {
   const start = t.start[j] ?? 0;
   const end = t.end[j] ?? 0;
-  for (const { word, sign } of enWords.get(t.hash[j] ?? 0) ?? []) {
+  for (const { word, sign } of enWords.get(t.hash[j] ?? 0) ?? none) {
     if (word.length !== end - start) continue;
     let k = 0;
     while (k < word.length && foldCode(text.charCodeAt(start + k)) === word.charCodeAt(k)) k += 1;
@@ -76,7 +77,7 @@ function enSign(text: string, t: Tokens, j: number): number {
 
 function zhSign(text: string, t: Tokens, j: number): number {
   const start = t.start[j] ?? 0;
-  for (const { word, sign } of zhWords.get(text.charCodeAt(start)) ?? []) {
+  for (const { word, sign } of zhWords.get(text.charCodeAt(start)) ?? none) {
     if (!text.startsWith(word, start)) continue;
     // A Chinese word spans several tokens (满意 is 满 and 意): where it ends.
     negation.end = start + word.length;
