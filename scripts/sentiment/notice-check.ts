@@ -33,4 +33,18 @@ export const noticeComplaints: readonly DomainCase[] = of('negative', [
   'They asked for a document that was not on the list, so I had to come back.', 'The hotline was down all weekend and I could not report the leak.',
 ]);
 
-export const noticeCheck: readonly DomainCase[] = [...zhNotices, ...enNotices, ...noticeComplaints];
+/**
+ * English notices written after nb-logreg-6's last retrain: the second round of notice-seed.ts was
+ * written after seeing which of enNotices the first retrain missed, so these twelve are the ones
+ * no seed sentence was written against. nb-logreg-5 labelled 4 neutral, nb-logreg-6 6.
+ */
+export const enNoticesLate: readonly DomainCase[] = of('neutral', [
+  'The consular section accepts walk-in visitors on Wednesday mornings only.', 'Residents of building 4 should collect their new key cards at the management office.',
+  'The autumn vaccination clinic runs from 9 am to noon on 8 and 9 October.', 'Passport photos must be 33 mm by 48 mm on a white background.',
+  'The shuttle bus to the airport leaves the hotel every hour from 6 am.', 'Exam results will be posted on the school website on 20 July.',
+  'The post office on Jingshi Road is closed for renovation until March.', 'Children under 12 must be accompanied by an adult.',
+  'The deadline for tax declarations is 30 June.', 'The city marathon will close several roads in the centre on Sunday morning.',
+  'Foreign teachers need a criminal record check issued within the last six months.', 'The information desk can answer questions in English, Japanese and Korean.',
+]);
+
+export const noticeCheck: readonly DomainCase[] = [...zhNotices, ...enNotices, ...noticeComplaints, ...enNoticesLate];

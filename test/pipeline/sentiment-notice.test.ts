@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSentiment } from '../../pipeline/scoring/index.ts';
 import { enSeed, zhSeed } from '../../scripts/sentiment/domain-seed.ts';
-import { enNotices, noticeCheck, noticeComplaints, zhNotices } from '../../scripts/sentiment/notice-check.ts';
+import { enNotices, enNoticesLate, noticeCheck, noticeComplaints, zhNotices } from '../../scripts/sentiment/notice-check.ts';
 
 // Notices of events, closures, office hours and document lists should read neutral, and complaints
 // about the same things negative. nb-logreg-5: Chinese notices 12/12, English 3/12, complaints 11/12;
@@ -17,6 +17,8 @@ describe('held-out notice check', () => {
   it('reads most notices as neutral', () => {
     expect(missed(zhNotices).length, missed(zhNotices).join('\n')).toBeLessThanOrEqual(0);
     expect(missed(enNotices).length, missed(enNotices).join('\n')).toBeLessThanOrEqual(5);
+    // Written after the last retrain, against no seed sentence: nb-logreg-5 4/12, nb-logreg-6 6/12.
+    expect(missed(enNoticesLate).length, missed(enNoticesLate).join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('leaves complaints about the same things negative', () => {
