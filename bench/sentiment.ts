@@ -17,6 +17,7 @@ import { SharedDataMissingError, loadSet, requireSharedData, type Example } from
 import { courtesyCheck } from '../scripts/sentiment/courtesy-check.ts';
 import { domainCheck, type DomainCase } from '../scripts/sentiment/domain-check.ts';
 import { enSeed, zhSeed } from '../scripts/sentiment/domain-seed.ts';
+import { enNotices, enNoticesLate, noticeComplaints, zhNotices } from '../scripts/sentiment/notice-check.ts';
 import { fitModel, seedTexts, weighted } from '../scripts/sentiment/fit.ts';
 
 try {
@@ -85,6 +86,10 @@ function check(name: string, cases: readonly DomainCase[]): void {
 }
 check('domain check (scripts/sentiment/domain-check.ts)', domainCheck);
 check('courtesy check (scripts/sentiment/courtesy-check.ts)', courtesyCheck);
+check('notice check, Chinese notices (scripts/sentiment/notice-check.ts)', zhNotices);
+check('notice check, English notices', enNotices);
+check('notice check, complaints about the same things', noticeComplaints);
+check('notice check, English notices written after the last retrain', enNoticesLate);
 
 console.log('\nthroughput on one core (texts/second over the held-out texts; the two sides take turns, 7 rounds, medians; wall clock, and CPU time of this process):');
 const ROUNDS = 7;

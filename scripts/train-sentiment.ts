@@ -7,12 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectDir } from '../config/paths.ts';
-import { OBJECTIVE_BUDGET, OBJECTIVE_FEATURES, fitObjective } from './sentiment/fit-objective.ts';
+import { OBJECTIVE_BUDGET, OBJECTIVE_FEATURES, OWN_NEUTRAL_WEIGHT, fitObjective } from './sentiment/fit-objective.ts';
 import { NB_ALPHA } from './sentiment/nb-ratios.ts';
 import { SENTIMENT_MODEL_VERSION } from '../pipeline/scoring/sentiment-version.ts';
 import { SPLIT_SEED, SharedDataMissingError, enSets, loadSet, requireSharedData, zhSets, type Example } from './sentiment/data.ts';
 import { enSeed, zhSeed } from './sentiment/domain-seed.ts';
-import { MAX_FEATURES, NEUTRAL_ACCURACY_BUDGET, NEUTRAL_WEIGHT, SET_WEIGHT, TRAIN_SEED, fitModel, seedTexts, weighted } from './sentiment/fit.ts';
+import { MAX_FEATURES, NEUTRAL_MARGIN, NEUTRAL_WEIGHT, SET_WEIGHT, TRAIN_SEED, fitModel, seedTexts, weighted } from './sentiment/fit.ts';
 
 const modelDir = resolve(projectDir, 'pipeline/scoring/model');
 
@@ -46,11 +46,11 @@ for (const [lang, sets, seed] of [['zh', zhSets, zhSeed], ['en', enSets, enSeed]
   const path = resolve(modelDir, `sentiment-${lang}.json`);
   writeFileSync(path, JSON.stringify(file) + '\n');
   console.log(`wrote ${path}: ${file.features} features`);
-  const neutral = [...seed.neutral, ...trainPart.filter((e) => e.label === 0.5).map((e) => e.text)];
-  const objective = fitObjective(lang, trainPart, neutral, validation, SENTIMENT_MODEL_VERSION);
+  const rated = trainPart.filter((e) => e.label === 0.5).map((e) => e.text);
+  const objective = fitObjective(lang, trainPart, seed, rated, validation, SENTIMENT_MODEL_VERSION);
   const objectivePath = resolve(modelDir, `objective-${lang}.json`);
   writeFileSync(objectivePath, JSON.stringify(objective) + '\n');
-  console.log(`wrote ${objectivePath}: ${objective.features} features from ${neutral.length} neutral texts`);
+  console.log(`wrote ${objectivePath}: ${objective.features} features from ${seed.neutral.length} neutral sentences of ours (×${OWN_NEUTRAL_WEIGHT}) and ${rated.length} neutral-rated texts`);
 }
 
 writeFileSync(resolve(modelDir, 'SOURCES.md'), `# Sources of the sentiment weights
@@ -63,13 +63,13 @@ The files hold weights derived from the sets below, not the texts: the sets stay
 - Both: the project's own domain sentences in scripts/sentiment/domain-seed.ts and service-seed.ts (opinions ×4; service-seed.ts: complaints
   without sentiment words, questions and notices about offices, thanks for fixes; courtesy-seed.ts: polite questions and requests,
   trained toward ½, and complaints sharing their words) and neutral notices, schedules and questions
-  in scripts/sentiment/neutral-seed.ts (trained toward ½, ×${NEUTRAL_WEIGHT}). Texts of the social-media sets weigh ${Object.entries(SET_WEIGHT).map(([set, w]) => `${set} ×${w}`).join(', ')}.
-  scripts/sentiment/domain-check.ts and courtesy-check.ts are never trained on: they are the bench's held-out checks.
+  in scripts/sentiment/neutral-seed.ts and notice-seed.ts (closures, office hours, deadlines, lists of documents; trained toward ½, ×${NEUTRAL_WEIGHT}). Texts of the social-media sets weigh ${Object.entries(SET_WEIGHT).map(([set, w]) => `${set} ×${w}`).join(', ')}.
+  scripts/sentiment/domain-check.ts, courtesy-check.ts and notice-check.ts are never trained on: they are the bench's held-out checks.
 
 Splits: each text goes by a hash of the text seeded with ${SPLIT_SEED} to train (80 %), validation (10 %) or test (10 %). Training uses only train;
-the epoch count and the neutral band (widest band costing ≤ ${NEUTRAL_ACCURACY_BUDGET * 100} points of validation accuracy) are chosen on validation;
-An objectivity model (objective-{zh,en}.json, ${OBJECTIVE_FEATURES} weights) tells the neutral texts above (and the neutral-rated tweets and Amazon snippets)
-from a 10 % sample of the opinions; its bias is set on validation so that ${OBJECTIVE_BUDGET * 100} % of validation opinions read objective. The scorer scales
+the epoch count is chosen on validation; the neutral band is fixed at |margin| < ${NEUTRAL_MARGIN}.
+An objectivity model (objective-{zh,en}.json, ${OBJECTIVE_FEATURES} weights) tells the neutral texts above (each ×${OWN_NEUTRAL_WEIGHT}) and the neutral-rated tweets and Amazon snippets
+from a 10 % sample of the opinions and our own opinions (each ×${OWN_NEUTRAL_WEIGHT}); its bias is set on validation so that ${OBJECTIVE_BUDGET * 100} % of validation opinions read objective. The scorer scales
 the sentiment by the chance that a text is opinionated.
 test is held out for \`npm run bench:sentiment\`. logistic regression, for Chinese NB-weighted (naive-Bayes log-count ratios, α = ${NB_ALPHA}, folded into the weights), AdaGrad SGD, shuffle seed ${TRAIN_SEED}, ${MAX_FEATURES} strongest weights kept, 16-bit.
 

@@ -3,14 +3,18 @@
  * the same thing. Chinese: character (token) 1–3-grams; English: word 1–2-grams (character
  * 3-grams, tried in nb-logreg-2, more than doubled the weight look-ups per text for well under a
  * point of accuracy, so nb-logreg-3 dropped them). On top: negation scope (the tokens after 不/没有/not/never… up to the clause end get
- * negated unigrams in place of the plain ones, spanning back to the negator), degree adverbs (scale the next tokens),
+ * negated unigrams and bigrams in place of the plain ones, spanning back to the negator), degree adverbs (scale the next tokens),
  * contrast (after 但是/but a clause weighs 1.5, before it 0.5), emoji with a sure feeling.
+ * A negator that governs a word of listed feeling (sentiment-negation.ts) stands as that turn ("not" + bad, 不 + 满意)
+ * in place of its own unigram; a negator negated by the one before it (没有不满意) is cancelled, and the words after it
+ * read plain; "at all" in a negation scope only stresses it and has no features of its own.
  * Topic words (签证, visa…) and courtesy formulas (不好意思, 麻烦您, "sorry to bother you") produce no features.
  * Values are L2-normalised.
  */
-import { TokenKind, createTokens, type Tokens, tokenize } from './sentiment-tokens.ts';
+import { negatedWord, negation } from './sentiment-negation.ts';
+import { TokenKind, createTokens, hashSpan, type Tokens, tokenize } from './sentiment-tokens.ts';
 
-const salt = { uni: 0x1000193, bi: 0x2000193, tri: 0x3000193, negUni: 0x4000193, negBi: 0x5000193, mood: 0x7000193 };
+const salt = { uni: 0x1000193, bi: 0x2000193, tri: 0x3000193, negUni: 0x4000193, negBi: 0x5000193, mood: 0x7000193, turn: 0x8000193 };
 /** How many tokens a negation reaches at most when no punctuation closes it first. */
 const NEGATION_REACH = 5;
 /** How many tokens a degree adverb scales. */
@@ -73,6 +77,9 @@ function emit(f: Features, hash: number, value: number, start: number, end: numb
 }
 
 const tokensBuffer = createTokens();
+const AT = hashSpan('at', 0, 2);
+const ALL = hashSpan('all', 0, 3);
+const WHATSOEVER = hashSpan('whatsoever', 0, 10);
 
 /** Fills `f` (reused) with the features of `text` read as `lang`. */
 export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): void {
@@ -84,9 +91,13 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
   let prev1 = -1;
   let prev2 = -1;
   let negStart = -1;
+  // The token of the negator whose scope is open.
+  let negAt = -1;
   let negLeft = 0;
   let degree = 1;
   let degreeLeft = 0;
+  // The inner negator of a double negation (不 in 没有不满意), cancelled by the one before it.
+  let cancelled = -1;
   for (let i = 0; i < t.count; i += 1) {
     const kind = t.kind[i] as TokenKind;
     const hash = t.hash[i] ?? 0;
@@ -108,12 +119,31 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
       prev1 = prev2 = -1;
       continue;
     }
+    // "not bad at all": the words stress the negation, and learned from "not funny at all" they read as complaint.
+    if (negLeft > 0 && lang === 'en' && (hash === WHATSOEVER || (hash === AT && t.hash[i + 1] === ALL && t.kind[i + 1] === TokenKind.Text))) {
+      if (hash === AT) i += 1;
+      continue;
+    }
+    if (i === cancelled) {
+      // 没有不满意: 不 is negated away, and 满意 reads plain, with no n-gram of 不满意.
+      prev1 = prev2 = negStart = -1;
+      negLeft = 0;
+      continue;
+    }
     const value = boost * (degreeLeft > 0 ? degree : 1);
     const negated = negLeft > 0 && cue?.kind !== 'negator';
+    // A negator opening a scope over a word of listed feeling stands as that turn, not as itself.
+    const turn = cue?.kind === 'negator' && negLeft === 0 ? negatedWord(text, t, i, lang) : 0;
+    const attached = cue?.kind === 'negator' && i > 0 && t.end[i - 1] === start && t.kind[i - 1] === TokenKind.Text;
+    if (turn !== 0) {
+      emit(f, combine(salt.turn, turn + 2), value, attached ? (t.start[i - 1] ?? start) : start, negation.end);
+      if (t.cue[negation.at]?.kind === 'negator') cancelled = negation.at;
+    }
     // Inside a negation scope a token stands only as its negated self: "not bad" has no plain "bad".
-    if (!negated) emit(f, combine(salt.uni, hash), value, start, end);
-    if (prev1 >= 0) emit(f, combine(salt.bi, t.hash[prev1] ?? 0, hash), value, t.start[prev1] ?? 0, end);
-    if (lang === 'zh' && prev2 >= 0) emit(f, combine(salt.tri, t.hash[prev2] ?? 0, t.hash[prev1] ?? 0, hash), value, t.start[prev2] ?? 0, end);
+    else if (!negated) emit(f, combine(salt.uni, hash), value, start, end);
+    // Nor has it plain n-grams after its negator: 不太方便 has no plain 太方便, only the ones holding 不.
+    if (prev1 >= 0 && !(negated && prev1 > negAt)) emit(f, combine(salt.bi, t.hash[prev1] ?? 0, hash), value, t.start[prev1] ?? 0, end);
+    if (lang === 'zh' && prev2 >= 0 && !(negated && prev2 > negAt)) emit(f, combine(salt.tri, t.hash[prev2] ?? 0, t.hash[prev1] ?? 0, hash), value, t.start[prev2] ?? 0, end);
     if (kind === TokenKind.Emoji && t.mood[i] !== 0) emit(f, combine(salt.mood, t.mood[i] ?? 0), value, start, end);
     if (negated) {
       emit(f, combine(salt.negUni, hash), value, negStart, end);
@@ -125,8 +155,8 @@ export function extractFeatures(text: string, lang: 'zh' | 'en', f: Features): v
       // A second negator cancels the first (不是不好): the scope closes.
       negLeft = negLeft > 0 ? 0 : NEGATION_REACH;
       // A clitic n't reaches back to its verb, so the phrase reads "wasn't helpful".
-      const attached = i > 0 && t.end[i - 1] === start && t.kind[i - 1] === TokenKind.Text;
       negStart = negLeft > 0 ? (attached ? (t.start[i - 1] ?? start) : start) : -1;
+      negAt = i;
     } else if (cue?.kind === 'degree') {
       degree = cue.factor;
       degreeLeft = DEGREE_REACH;

@@ -1,5 +1,5 @@
 /** The weights' version, written into the model files by `npm run train:sentiment`. */
-export const SENTIMENT_MODEL_VERSION = 'nb-logreg-5';
+export const SENTIMENT_MODEL_VERSION = 'nb-logreg-6';
 
 /**
  * Stored with every score, so a better scorer can re-score everything it did not write: the
@@ -11,6 +11,8 @@ export const SENTIMENT_MODEL_VERSION = 'nb-logreg-5';
  * rules of nb-logreg-3.3); revision 1: a Chinese term that started or ended inside a word is grown
  * to that word (度很好 → 服务态度很好), so stored terms of revision 0 are stale. nb-logreg-5 reads
  * courtesy formulas (不好意思, 麻烦您, "sorry to bother you") as one token without features and was
- * trained with polite questions; it keeps the rules of nb-logreg-4.1.
+ * trained with polite questions; it keeps the rules of nb-logreg-4.1. nb-logreg-6 reads what a
+ * negation negates (sentiment-negation.ts: "not bad at all", 没有不满意 and "no complaints" are no
+ * longer complaints) and was trained with notices of our own; it keeps the rules of nb-logreg-5.0.
  */
 export const SENTIMENT_VERSION = `${SENTIMENT_MODEL_VERSION}.0`;

