@@ -1,10 +1,9 @@
 import { ticketCategories, type TicketMapping } from '../../config/ticket-mapping.ts';
 import type { NewTicket } from '../../warehouse/schema.ts';
 import { futureTimeProblem } from '../shared/future-time.ts';
-import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
-import { datePatternReader } from '../shared/date-pattern.ts';
+import { exportTimeReader } from '../shared/date-pattern.ts';
 
 export type TicketColumns = Partial<Record<keyof TicketMapping['columns'], number>> & { external_id: number; opened_at: number };
 
@@ -13,20 +12,6 @@ export type ParsedTicket = { ok: true; ticket: NewTicket } | { ok: false; proble
 const canonical = new Set<string>(ticketCategories);
 const YES = new Set(['是', '有', 'y', 'yes', 'true']);
 const NO = new Set(['否', '无', 'n', 'no', 'false']);
-
-const readers = new Map<string, (text: string) => Date | undefined>();
-
-/** How the mapping says times are written: its pattern, else ISO or 'YYYY-MM-DD HH:mm[:ss]'. */
-function timeReader(mapping: TicketMapping): (text: string) => Date | undefined {
-  const key = `${mapping.date_format ?? ''}\u0000${mapping.timezone}`;
-  let reader = readers.get(key);
-  if (!reader) {
-    const pattern = mapping.date_format;
-    reader = pattern ? datePatternReader(pattern, mapping.timezone) : (text) => parseLocalDateTime(text, mapping.timezone);
-    readers.set(key, reader);
-  }
-  return reader;
-}
 
 /** Reads a ticket field by its role; blank when the mapping or the record lacks it. */
 export type TicketCellReader = (field: keyof TicketMapping['columns']) => string;
@@ -62,7 +47,7 @@ export function parseTicketCells(mapping: TicketMapping, read: TicketCellReader,
   const externalId = cell('external_id');
   if (externalId === '') problems.push(reject(column('external_id'), '', 'the ticket id is blank'));
 
-  const readTime = timeReader(mapping);
+  const readTime = exportTimeReader(mapping.date_format, mapping.timezone);
   const expected = mapping.date_format ? `"${mapping.date_format}"` : 'ISO or YYYY-MM-DD HH:mm[:ss]';
   const time = (field: 'opened_at' | 'first_response_at' | 'closed_at' | 'due_at', required: boolean): Date | null => {
     const text = cell(field);

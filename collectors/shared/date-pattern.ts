@@ -35,3 +35,19 @@ export function datePatternReader(pattern: string, timeZone: string): (text: str
     return parseLocalDateTime(`${groups.year}-${pad(groups.month)}-${pad(groups.day)} ${pad(hour)}:${pad(groups.minute)}:${pad(groups.second)}`, timeZone);
   };
 }
+
+const readers = new Map<string, (text: string) => Date | undefined>();
+
+/**
+ * How an export's times are read: in its `date_format` pattern when it gives one, else ISO or
+ * 'YYYY-MM-DD HH:mm[:ss]'; wall-clock times in the zone. One reader per pattern and zone, kept.
+ */
+export function exportTimeReader(pattern: string | undefined, timeZone: string): (text: string) => Date | undefined {
+  const key = `${pattern ?? ''}\u0000${timeZone}`;
+  let reader = readers.get(key);
+  if (!reader) {
+    reader = pattern ? datePatternReader(pattern, timeZone) : (text) => parseLocalDateTime(text, timeZone);
+    readers.set(key, reader);
+  }
+  return reader;
+}

@@ -90,7 +90,8 @@ export function surveyRowParser(
   headerRows: readonly (readonly string[])[] = [header],
 ): RowParser {
   const layout = surveyLayout(file, instrument, header, aliases);
-  if (layout.submitted !== undefined) layout.submittedZone = headerTimeZone(headerRows, layout.submitted);
+  const zone = layout.submitted === undefined ? undefined : headerTimeZone(headerRows, layout.submitted);
+  if (zone) layout.options = { submittedZone: zone };
   const keys = new ContentKeys();
   const parse = (line: number, values: readonly string[]): ParsedRow<SurveyRecord> => {
     const parsed = parseResponse(instrument, layout, file, line, values);
@@ -104,7 +105,7 @@ export function surveyRowParser(
     if (!content) return { ok: true, row: { response, answers } };
     return { ok: true, row: cellKeys ? { response, answers, content, cellKey: keys.legacy(values) } : { response, answers, content } };
   };
-  return Object.assign(parse, { submittedZone: layout.submittedZone });
+  return Object.assign(parse, { submittedZone: zone });
 }
 
 /** Turns a row into a response; `submittedZone` is the zone the export's header gave its times in, if any. */

@@ -2,7 +2,7 @@ import type { Instrument } from '../../config/instrument.ts';
 import type { NewSurveyAnswer, NewSurveyResponse } from '../../warehouse/writers/survey-responses.ts';
 import type { CellValue } from '../shared/json-record.ts';
 import { futureTimeProblem } from '../shared/future-time.ts';
-import { datePatternReader } from '../shared/date-pattern.ts';
+import { exportTimeReader } from '../shared/date-pattern.ts';
 import { parseLocalDateTime } from '../shared/local-time.ts';
 import { redactPersonalData } from '../shared/privacy.ts';
 import type { Reject } from '../shared/run-recorder.ts';
@@ -16,8 +16,8 @@ export interface SurveyLayout {
   segments: [name: string, index: number][];
   questions: [question: Instrument['questions'][number], index: number][];
   width: number;
-  /** The zone the export's header gives its submission times in (Qualtrics), over the instrument's. */
-  submittedZone?: string | undefined;
+  /** How every row of the export is read, e.g. the zone its header gives submission times in (Qualtrics); made once per file. */
+  options?: ResponseOptions | undefined;
 }
 
 /** A response as read, before its key: the time as an instant, the segments as their JSON text. */
@@ -53,7 +53,7 @@ export function parseResponse(instrument: Instrument, layout: SurveyLayout, file
   }
   const reader = rowReader(instrument, layout);
   reader.values = values;
-  return parseResponseCells(instrument, reader.read, { location: file, row: line }, layout.submittedZone ? { submittedZone: layout.submittedZone } : undefined);
+  return parseResponseCells(instrument, reader.read, { location: file, row: line }, layout.options);
 }
 
 // One reader per layout, pointed at each row in turn: no closure made per row of a million.
@@ -129,7 +129,10 @@ export function parseResponseCells(instrument: Instrument, read: CellReader, pla
   const blanks = blankSet(instrument);
 
   const submittedText = instrument.submitted_at === undefined ? (instrument.submitted_on ?? '') : (single(read, blanks, problems, place, instrument.submitted_at) ?? '');
-  let submitted = timeReader(instrument.date_format, options.submittedZone ?? instrument.timezone)(submittedDay(instrument, submittedText));
+  const zone = options.submittedZone ?? instrument.timezone;
+  // A wave's day (wave_dates) is always YYYY-MM-DD, whatever pattern the export's own times are in.
+  const waveDay = submittedDay(instrument, submittedText);
+  let submitted = waveDay === submittedText ? exportTimeReader(instrument.date_format, zone)(submittedText) : parseLocalDateTime(waveDay, zone);
   if (submittedText === '' && options.submittedFallback) submitted = options.submittedFallback;
   else if (!submitted) {
     const expected = instrument.date_format ? `"${instrument.date_format}"` : 'ISO or YYYY-MM-DD HH:mm[:ss]';
@@ -219,23 +222,6 @@ function single(read: CellReader, blanks: Set<string>, problems: Reject[], place
 }
 
 /** A wave label read as its day when the instrument maps waves to days. */
-const readers = new Map<string, (text: string) => Date | undefined>();
-
-/**
- * How submission times are read: the instrument's date_format, else ISO or 'YYYY-MM-DD HH:mm[:ss]'.
- * A wave's day (wave_dates) is always YYYY-MM-DD, so a pattern that does not read it falls back.
- */
-function timeReader(pattern: string | undefined, timeZone: string): (text: string) => Date | undefined {
-  const key = `${pattern ?? ''}\u0000${timeZone}`;
-  let reader = readers.get(key);
-  if (!reader) {
-    const byPattern = pattern ? datePatternReader(pattern, timeZone) : undefined;
-    reader = byPattern ? (text) => byPattern(text) ?? parseLocalDateTime(text, timeZone) : (text) => parseLocalDateTime(text, timeZone);
-    readers.set(key, reader);
-  }
-  return reader;
-}
-
 function submittedDay(instrument: Instrument, text: string): string {
   return Object.hasOwn(instrument.wave_dates, text) ? (instrument.wave_dates[text] ?? text) : text;
 }
