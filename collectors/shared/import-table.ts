@@ -4,7 +4,7 @@ import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource, type SourceRow } from '../../warehouse/writers/sources.ts';
 import { MissingColumnError } from './csv-header.ts';
 import { headerAliases } from './header-aliases.ts';
-import { countWrite, type ImportSummary, type WriteOutcome } from './import-summary.ts';
+import { countWrite, countWrites, type ImportSummary, isWriteCounts, type WriteCounts, type WriteOutcome } from './import-summary.ts';
 import { type Reject, startRun } from './run-recorder.ts';
 import { readTableRecords } from './table-records.ts';
 
@@ -27,7 +27,7 @@ export interface TableImport<Row> {
    * changed), or only how many were new (bulk writers that never update). `runId` is the
    * collector run, for writers that audit what they change.
    */
-  write(db: Db, rows: Row[], turn: Promise<void>, runId: number): Promise<readonly WriteOutcome[] | number>;
+  write(db: Db, rows: Row[], turn: Promise<void>, runId: number): Promise<readonly WriteOutcome[] | WriteCounts>;
   /**
    * Batches being written at once (1 by default). With more, a writer gets the next batch while the
    * last is still being written, and must wait for `turn` (every earlier batch written; rejected if
@@ -81,11 +81,8 @@ export async function importTable<Row>(db: Db, spec: TableImport<Row>): Promise<
         if (rows.length === 0) return;
         const turn = written;
         const done = spec.write(db, rows, turn, run.runId).then((fresh) => {
-          if (typeof fresh !== 'number') for (const outcome of fresh) countWrite(run.stats, outcome);
-          else {
-            run.stats.new += fresh;
-            run.stats.duplicate += rows.length - fresh;
-          }
+          if (isWriteCounts(fresh)) countWrites(run.stats, fresh, rows.length);
+          else for (const outcome of fresh) countWrite(run.stats, outcome);
         });
         // The next batch's turn comes when this one is written, and never after a failure.
         written = turn.then(() => done);

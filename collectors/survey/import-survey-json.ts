@@ -3,11 +3,12 @@ import type { Db } from '../../warehouse/database.ts';
 import { ensureCommunity } from '../../warehouse/writers/communities.ts';
 import { ensureSource } from '../../warehouse/writers/sources.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
-import type { ImportSummary } from '../shared/import-summary.ts';
+import { countWrite, type ImportSummary } from '../shared/import-summary.ts';
 import { jsonField } from '../shared/json-record.ts';
 import { JsonFileError, readJsonRecords } from '../shared/json-records-file.ts';
 import { startRun } from '../shared/run-recorder.ts';
 import { contentKey, jsonSurveyRow, type SurveyRow } from './json-response.ts';
+import { RespondentsSeen } from './repeated-respondents.ts';
 import { storeSurveyRows } from './store-responses.ts';
 
 export interface SurveyJsonImport {
@@ -44,9 +45,12 @@ export async function importSurveyJson(db: Db, { file, instrument, pseudonymKey 
   const run = await startRun(db, instrument.source);
   try {
     const occurrences = new Map<string, number>();
+    const respondents = new RespondentsSeen();
     let batch: SurveyRow[] = [];
     const write = async () => {
-      for (const isNew of await storeSurveyRows(db, batch)) run.stats[isNew ? 'new' : 'duplicate']++;
+      const first = respondents.firstRows(batch);
+      run.stats.duplicate += batch.length - first.length;
+      for (const outcome of await storeSurveyRows(db, first)) countWrite(run.stats, outcome);
       batch = [];
     };
     for (const item of items) {

@@ -1,7 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { upsertSurveyInstrument } from '../../warehouse/writers/survey-instruments.ts';
-import { type NewSurveyRecord, type SurveyBatchWriter, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
+import { type NewSurveyRecord, type StoredCounts, type SurveyBatchWriter, surveyResponseWriter } from '../../warehouse/writers/survey-responses.ts';
 import { locateColumns } from '../shared/csv-header.ts';
 import { headerTimeZone } from '../shared/header-aliases.ts';
 import { importTable, type ParsedRow } from '../shared/import-table.ts';
@@ -9,6 +9,7 @@ import type { ImportSummary } from '../shared/import-summary.ts';
 import { pseudonymise } from '../shared/privacy.ts';
 import { responseKeysStored, storesCellKeys } from '../../warehouse/writers/survey-response-keys.ts';
 import { parseResponse, type SurveyLayout } from './parse-response.ts';
+import { RespondentsSeen } from './repeated-respondents.ts';
 import { type ContentKey, ContentKeys } from './response-key.ts';
 import { type TimeShift, withoutShiftedTwins } from './time-shift.ts';
 
@@ -28,13 +29,17 @@ const BATCH = 10_000;
 /**
  * Imports a survey export (CSV or Excel, read as the instrument's `file:` block says): one response
  * per row with its answers scored 0–100. Rows with a bad date or answer are rejected (file, line,
- * column, value, reason) and the rest land. Importing the same file again stores nothing new. A
+ * column, value, reason) and the rest land. Importing the same file again stores nothing new; a
+ * respondent's response whose answers changed since is updated (see insertSurveyResponses). A
  * column the instrument needs but the file lacks fails the import before anything is written.
  */
 export async function importSurvey(db: Db, { file, instrument, pseudonymKey, batchSize = BATCH }: SurveyImport): Promise<ImportSummary> {
   // Responses an earlier version keyed by their cells: this file's rows are checked against those keys too.
   const cellKeys = await storesCellKeys(db, instrument.community, instrument.id);
-  const write = surveyResponseWriter();
+  const respondents = new RespondentsSeen();
+  const writer = surveyResponseWriter();
+  // Called in file order, each batch before the next: the first row of a respondent is the one kept.
+  const write: SurveyBatchWriter = (db, rows, turn) => writer(db, respondents.firstRows(rows), turn);
   const shift: TimeShift = { minutes: null, twins: 0 };
   let exportZone: string | undefined;
   const summary = await importTable<SurveyRecord>(db, {
@@ -112,7 +117,7 @@ export function surveyRowParser(
 export type RowParser = ((line: number, values: readonly string[]) => ParsedRow<SurveyRecord>) & { submittedZone: string | undefined };
 
 /** The writer, leaving out responses stored before under the key an earlier version gave them. */
-function withoutCellKeyTwins(instrument: Instrument, write: SurveyBatchWriter): (db: Db, rows: SurveyRecord[], turn: Promise<void>) => Promise<number> {
+function withoutCellKeyTwins(instrument: Instrument, write: SurveyBatchWriter): (db: Db, rows: SurveyRecord[], turn: Promise<void>) => Promise<StoredCounts> {
   return async (db, rows, turn) => {
     const stored = await responseKeysStored(db, instrument.community, instrument.id, rows.flatMap((row) => (row.cellKey ? [row.cellKey] : [])));
     return write(db, stored.size === 0 ? rows : rows.filter((row) => !(row.cellKey && stored.has(row.cellKey))), turn);

@@ -10,7 +10,8 @@ import type { Reject } from '../shared/run-recorder.ts';
 import { jsonSurveyRow, submissionZone } from './json-response.ts';
 import { storeSurveyRows } from './store-responses.ts';
 
-export type Received = { ok: true; stored: boolean } | { ok: false; problems: Reject[] };
+/** `stored`: a new response; `updated`: one stored before whose answers changed (see insertSurveyResponses). */
+export type Received = { ok: true; stored: boolean; updated: boolean } | { ok: false; problems: Reject[] };
 
 export interface ReceiveOptions {
   pseudonymKey: string;
@@ -46,11 +47,13 @@ export async function receiveSurveyResponse(db: Db, instrument: Instrument, body
     );
     return { ok: false, problems };
   }
-  const [stored = false] = await storeSurveyRows(db, [parsed.row]);
+  const [outcome = false] = await storeSurveyRows(db, [parsed.row]);
+  const stored = outcome === true;
+  const updated = outcome === 'updated';
   // Metrics, the Surveys page and the 差评 rectifications read the stored definition. Outside the
   // response's transaction, so concurrent deliveries do not queue on the instrument's row.
   if (stored) await upsertSurveyInstrument(db, instrument);
   await markSourceSucceeded(db, source.id, options.receivedAt);
-  if (stored) await markSourceProducedNew(db, source.id, options.receivedAt);
-  return { ok: true, stored };
+  if (stored || updated) await markSourceProducedNew(db, source.id, options.receivedAt);
+  return { ok: true, stored, updated };
 }

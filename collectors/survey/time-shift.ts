@@ -1,6 +1,7 @@
 import type { Instrument } from '../../config/instrument.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { responseKeysStored } from '../../warehouse/writers/survey-response-keys.ts';
+import type { StoredCounts } from '../../warehouse/writers/survey-responses.ts';
 import type { ContentKey } from './response-key.ts';
 
 /** Shifts tried, in minutes: every quarter of an hour up to 14 hours either way, as time zones differ. */
@@ -29,9 +30,9 @@ export interface TimeShift {
  */
 export function withoutShiftedTwins<Row extends KeyedRecord>(
   instrument: Instrument,
-  write: (db: Db, rows: Row[], turn: Promise<void>) => Promise<number>,
+  write: (db: Db, rows: Row[], turn: Promise<void>) => Promise<StoredCounts>,
   found: TimeShift,
-): (db: Db, rows: Row[], turn: Promise<void>) => Promise<number> {
+): (db: Db, rows: Row[], turn: Promise<void>) => Promise<StoredCounts> {
   let decided: Promise<number | null> | undefined;
   return async (db, rows, turn) => {
     const anonymous = rows.filter((row): row is Row & { content: ContentKey } => row.content !== undefined);

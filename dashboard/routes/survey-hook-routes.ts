@@ -12,7 +12,8 @@ const BODY_LIMIT = '256kb';
  * POST /hooks/surveys/:instrumentId — responses pushed one by one by a survey tool, machine to
  * machine: no session or CSRF, a shared secret per instrument instead (HMAC of the raw body in
  * X-Talentpulse-Signature, or a Bearer token). 201 {stored: true} when new, 200 {stored: false}
- * for a redelivery, 422 with each field and reason when the response is invalid.
+ * for a redelivery, with updated: true when it changed a stored response's answers, 422 with each
+ * field and reason when the response is invalid.
  */
 export function surveyHookRoutes({ config, db }: AppContext): Router {
   const hooks = new Map<string, { instrument: Instrument; secret: string }>();
@@ -48,7 +49,7 @@ export function surveyHookRoutes({ config, db }: AppContext): Router {
       });
       return;
     }
-    res.status(outcome.stored ? 201 : 200).json({ stored: outcome.stored });
+    res.status(outcome.stored ? 201 : 200).json({ stored: outcome.stored, updated: outcome.updated });
   });
   return router;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config/schema.ts';
 import type { Db } from '../../warehouse/database.ts';
 import { storedInstruments } from '../../warehouse/read-models/survey-instrument.ts';
 import { type BadRating, surveyBadRatings, unrectifiedBadRatings } from '../../warehouse/rectifications/bad-ratings.ts';
+import { closeReRatedItems } from '../../warehouse/rectifications/close-rerated.ts';
 import { analyzeRectifications, openRectificationItems } from '../../warehouse/rectifications/open-rectification.ts';
 import { readSurveyRatingScan, saveSurveyRatingScan, surveyRatingHorizon } from '../../warehouse/rectifications/survey-rating-scans.ts';
 
@@ -27,7 +28,8 @@ const BAD_MAX_SCORE = ((HAOCHAPING_BAD_MAX - 1) / 4) * 100;
  * Opens a rectification item for every 差评 (好差评 level 1 or 2) that has none, due the configured
  * number of working days after the rating: hotline callbacks, and answers to the 好差评 questions of
  * every imported survey instrument. Safe to run again: an item exists once per rating. Survey
- * responses are read once: each pass reads only those stored since the pass before.
+ * responses are read once: each pass reads only those stored (or changed) since the pass before,
+ * and an answer re-rated 基本满意 or better closes the item its 差评 opened.
  */
 export async function openRectifications(db: Db, config: Config, calendar: WorkingDayCalendar): Promise<RectificationsOpened> {
   const due = (rating: BadRating): Date => calendar.addWorkingDays(rating.rated_at, config.rectification.due_working_days);
@@ -63,6 +65,7 @@ async function openSurveyRectifications(db: Db, instrumentId: string, questionId
   for (let afterId = 0; ; ) {
     const page = await surveyBadRatings(db, { instrumentId, questionIds, maxScore: BAD_MAX_SCORE }, { storedFrom, afterId, limit: RESPONSE_PAGE });
     opened += await openRectificationItems(db, page.ratings, due);
+    await closeReRatedItems(db, page.reRatings, { actor: 'pipeline' });
     if (page.lastId === undefined) break;
     afterId = page.lastId;
   }

@@ -85,6 +85,23 @@ describe.each(drivers)('importing a survey in batches on $name', (driver) => {
     else expect(stored).toEqual(firstDriver.stored);
   });
 
+  it("updates a respondent whose answers changed in a later export, still keeping a repeated respondent's first row", async () => {
+    const { db } = database;
+    await importSurvey(db, { file, instrument, pseudonymKey, batchSize: 4 });
+    const before = await snapshot(db);
+    // R-5 changed an answer; R-3's second row (line 12) is still there with its other answers.
+    const edited = rows.map((row) => (row[0] === 'R-5' ? [...row.slice(0, 4), ...answers(50)] : row));
+    const later = surveyFile('survey-later.csv', edited);
+    const summary = await importSurvey(db, { file: later, instrument, pseudonymKey, batchSize: 3 });
+    expect(summary).toMatchObject({ read: 22, new: 0, updated: 1, duplicate: 20, rejected: 1 });
+    const after = await snapshot(db);
+    const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
+    expect(changed.map((row) => [row.source_row, row.answer_raw_values])).toEqual([[6, answers(50)]]);
+    // And again: nothing changes.
+    expect(await importSurvey(db, { file: later, instrument, pseudonymKey, batchSize: 5 })).toMatchObject({ new: 0, duplicate: 21 });
+    expect(await snapshot(db)).toEqual(after);
+  });
+
   it('stops at a failed batch: the batches after it wait for their turn and store nothing', async () => {
     const { db } = database;
     const written: number[] = [];
@@ -100,7 +117,7 @@ describe.each(drivers)('importing a survey in batches on $name', (driver) => {
         if (lines[0] === 7) throw new Error('the second batch failed');
         await turn;
         written.push(...lines);
-        return lines.length;
+        return { new: lines.length, updated: 0 };
       },
     });
     await expect(promise).rejects.toThrow('the second batch failed');
@@ -110,7 +127,7 @@ describe.each(drivers)('importing a survey in batches on $name', (driver) => {
     expect(run.error).toContain('the second batch failed');
   });
 
-  it.runIf(driver.name === 'postgres')('skips a key another import stores while this batch waits for it', async () => {
+  it.runIf(driver.name === 'postgres')('waits for a key another import is storing, then finds it stored as it is', async () => {
     const { db } = database;
     await ensureCommunity(db, { id: 'c1' });
     await ensureSource(db, { id: 's1', kind: 'survey', community_id: 'c1', name: 's', location: 'x.csv', reach: 1 });
@@ -121,16 +138,17 @@ describe.each(drivers)('importing a survey in batches on $name', (driver) => {
     const pool = postgresPool(db) as NonNullable<ReturnType<typeof postgresPool>>;
     const other = await pool.connect();
     try {
-      // Another import has inserted k2 but not committed: this batch's INSERT waits on the key, then
-      // finds it taken and skips it.
+      // Another import has inserted k2, with the same answers, but not committed: this batch's INSERT
+      // waits on the key, then finds it taken and unchanged.
       await other.query('begin');
       await other.query(
-        `insert into survey_responses (community_id, instrument_id, response_key, submitted_at, source_id, source_row) values ('c1', 'i', 'k2', now(), 's1', 99)`,
+        `insert into survey_responses (community_id, instrument_id, response_key, submitted_at, source_id, source_row, answer_questions, answer_clauses, answer_raw_values, answer_scores)
+         values ('c1', 'i', 'k2', now(), 's1', 99, '{q1}', '{NULL}', '{3}', '{50}')`,
       );
       const storing = storeSurveyResponses(db, [record('k1', 2), record('k2', 3), record('k3', 4)]);
       await waitForLockWait(other);
       await other.query('commit');
-      expect(await storing).toBe(2);
+      expect(await storing).toEqual({ new: 2, updated: 0 });
     } finally {
       await other.query('rollback').catch(() => undefined);
       other.release();

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadInstrument } from '../../config/instrument.ts';
 import { importSurveyJson } from '../../collectors/survey/import-survey-json.ts';
@@ -51,6 +53,27 @@ describe.each(drivers)('importSurveyJson on $name', (driver) => {
     const before = await countRows(db, ['survey_responses', 'survey_answers']);
     expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 0, duplicate: 2, rejected: 3 });
     expect(await countRows(db, ['survey_responses', 'survey_answers'])).toEqual(before);
+  });
+
+  it('keeps the first record of a respondent repeated in the file, and updates a respondent whose answers a later file changed', async () => {
+    const { db } = database;
+    const dir = mkdtempSync(join(tmpdir(), 'surveyjs-'));
+    const write = (name: string, records: object[]) => {
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(records));
+      return file;
+    };
+    const first = { respondentId: 'R-1', completedAt: '2026-03-02 09:15', quality: { visa: 2 }, nps: 3 };
+    const other = { respondentId: 'R-2', completedAt: '2026-03-02 10:15', quality: { visa: 5 }, nps: 10 };
+    const file = write('results.json', [first, other, { ...first, quality: { visa: 5 } }]);
+    expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 2, duplicate: 1 });
+    expect(await importSurveyJson(db, { file, instrument, pseudonymKey })).toMatchObject({ new: 0, duplicate: 3 });
+    const visa = async () => (await db.selectFrom('survey_answers').select('raw_value').where('question_id', '=', 'visa').orderBy('response_id').execute()).map((a) => a.raw_value);
+    expect(await visa()).toEqual(['2', '5']);
+
+    const later = write('later.json', [{ ...first, quality: { visa: 4 } }, other]);
+    expect(await importSurveyJson(db, { file: later, instrument, pseudonymKey })).toMatchObject({ new: 0, updated: 1, duplicate: 1 });
+    expect(await visa()).toEqual(['4', '5']);
   });
 
   it('stores the instrument, so its metrics can be asked for right after the import', async () => {

@@ -26,18 +26,24 @@ describe.each(drivers)('the survey webhook on $name', (driver) => {
   const post = (body: string, headers: Record<string, string>, instrumentId = 'expat-pulse') =>
     fetch(`${server.url}/api/hooks/surveys/${instrumentId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
-  it('stores a signed response once; a redelivery is a duplicate', async () => {
+  it('stores a signed response once; a redelivery is a duplicate, and one with changed answers updates it', async () => {
     const body = JSON.stringify({ respondentId: 'W-1', completedAt: '2026-03-02 09:15', quality: { visa: 4 }, nps: 9, services: ['visa'] });
     const first = await post(body, { 'x-talentpulse-signature': sign(body) });
-    expect([first.status, await first.json()]).toEqual([201, { stored: true }]);
+    expect([first.status, await first.json()]).toEqual([201, { stored: true, updated: false }]);
     const again = await post(body, { 'x-talentpulse-signature': sign(body) });
-    expect([again.status, await again.json()]).toEqual([200, { stored: false }]);
+    expect([again.status, await again.json()]).toEqual([200, { stored: false, updated: false }]);
+    // The respondent edited an answer and the tool sent the response again.
+    const edited = body.replace('"visa":4', '"visa":5');
+    expect(edited).not.toBe(body);
+    const resent = await post(edited, { 'x-talentpulse-signature': sign(edited) });
+    expect([resent.status, await resent.json()]).toEqual([200, { stored: false, updated: true }]);
     const stored = await tdb.db.selectFrom('survey_responses').select(['source_id', 'submitted_at', 'response_key']).execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.submitted_at.toISOString()).toBe('2026-03-02T01:15:00.000Z');
     expect(stored[0]?.response_key).toMatch(/^p:[0-9a-f]{16}$/);
     // The instrument is stored with the response: its metrics can be asked for at once.
     const metrics = await surveyMetrics(tdb.db, { instrumentId: 'expat-pulse', timeZone: 'Asia/Shanghai', minCell: 1 });
+    expect(metrics.cells.find((cell) => cell.question === 'visa')).toMatchObject({ index: 100 });
     expect(metrics.cells.map((cell) => [cell.question, cell.suppressed ? null : cell.n])).toEqual([
       ['visa', 1],
       ['housing', null],

@@ -99,9 +99,42 @@ describe.each(drivers)('好差评 survey ratings open rectifications on $name', 
     const hooked = { ...instrument, id: 'desk-rating-hook', source: 'desk-rating-hook' };
     const body = { Respondent: 'hal@example.org', Submitted: '2026-04-07 09:00', 窗口服务评价: '不满意' };
     const received = await receiveSurveyResponse(tdb.db, hooked, body, { pseudonymKey: 'test-key', location: '/api/hooks/surveys/desk-rating-hook', receivedAt: new Date() });
-    expect(received).toEqual({ ok: true, stored: true });
+    expect(received).toEqual({ ok: true, stored: true, updated: false });
     expect(await openRectifications(tdb.db, config, calendarDays)).toEqual({ opened: 1 });
     const items = (await rectificationsList(tdb.db)).filter((item) => item.rated_at.toISOString() === '2026-04-07T01:00:00.000Z');
     expect(items.map((item) => [item.origin_kind, item.origin_ref, item.rating])).toEqual([['survey', 'desk', 2]]);
+  });
+
+  it('follows a re-export where respondents changed their rating: a 差评 taken back closes its item, a new one opens one', async () => {
+    const { db } = tdb;
+    const edited = csv.replace('ana@example.org,2026-03-02 09:00,非常不满意,1', 'ana@example.org,2026-03-02 09:00,满意,1').replace('gus@example.org,2026-03-05 15:00,满意,2', 'gus@example.org,2026-03-05 15:00,不满意,2');
+    expect(edited).not.toBe(csv);
+    const again = join(mkdtempSync(join(tmpdir(), 'haochaping-')), 'desk-edited.csv');
+    writeFileSync(again, edited);
+    expect(await importSurvey(db, { file: again, instrument, pseudonymKey: 'test-key' })).toMatchObject({ new: 0, updated: 2, duplicate: 5, rejected: 0 });
+
+    expect(await openRectifications(db, config, calendarDays)).toEqual({ opened: 1 });
+    const items = (await rectificationsList(db)).filter((item) => item.origin_kind === 'survey' && item.rated_at < new Date('2026-04-01T00:00:00Z'));
+    items.sort((a, b) => a.rated_at.getTime() - b.rated_at.getTime());
+    expect(items.map((item) => [item.rated_at.toISOString(), item.rating, item.status])).toEqual([
+      ['2026-03-02T01:00:00.000Z', 1, 'closed'],
+      ['2026-03-02T02:00:00.000Z', 2, 'open'],
+      ['2026-03-03T03:00:00.000Z', 2, 'open'],
+      // Dated by the submission, which a changed answer keeps.
+      ['2026-03-05T07:00:00.000Z', 2, 'open'],
+    ]);
+    const closed = items[0];
+    const { notes } = await db.selectFrom('rectifications').select('notes').where('id', '=', closed?.id as number).executeTakeFirstOrThrow();
+    expect((notes as { text: string }[]).at(-1)?.text).toMatch(/^close: resident re-rated: 满意 \(4\), was 非常不满意 \(1\)/);
+    const audit = await db.selectFrom('audit_log').select(['actor', 'details']).where('action', '=', 'rectification.close').where('target', '=', `rectification:${closed?.community_id}/${closed?.id}`).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'pipeline', details: { reason: 're-rated', rating: { from: 1, to: 4 } } });
+    expect(JSON.stringify(audit)).not.toContain('ana@example.org');
+
+    // The figures follow the answers now stored: 差评 are ben, the phone number and gus.
+    const rates = await rectificationRates(db, { period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: 'Asia/Shanghai', minCell: 5 });
+    expect(rates.bad_rate).toEqual({ numerator: 3, denominator: 6, rate: 0.5, suppressed: false });
+    // A further pass changes nothing.
+    expect(await openRectifications(db, config, calendarDays)).toEqual({ opened: 0 });
   });
 });

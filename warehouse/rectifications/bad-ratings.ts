@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import type { ReRating } from './close-rerated.ts';
 
 /** A 差评 (好差评 level 1 or 2) that has no rectification item yet. */
 export interface BadRating {
@@ -63,14 +64,20 @@ export interface SurveyRatingPage {
 }
 
 /**
- * The 差评 given in answers to an instrument's 好差评 questions, one page of responses at a time
- * (the whole instrument, or those stored since a time, through survey_responses_stored_idx).
- * `lastId` is the page's last response, read or not; undefined when no response is left. Only ids
- * and the level leave the answers: the respondent stays behind its pseudonym.
+ * The 好差评 answers to an instrument's questions, one page of responses at a time (the whole
+ * instrument, or those stored since a time, through survey_responses_stored_idx): the 差评, and the
+ * better ratings, which close an item a response's earlier answer opened (a re-export after the
+ * respondent changed it; see closeReRatedItems). `lastId` is the page's last response, read or
+ * not; undefined when no response is left. Only ids and the level leave the answers: the
+ * respondent stays behind its pseudonym.
  */
-export async function surveyBadRatings(db: Db, questions: SurveyRatingQuestions, page: SurveyRatingPage): Promise<{ ratings: BadRating[]; lastId: number | undefined }> {
+export async function surveyBadRatings(
+  db: Db,
+  questions: SurveyRatingQuestions,
+  page: SurveyRatingPage,
+): Promise<{ ratings: BadRating[]; reRatings: ReRating[]; lastId: number | undefined }> {
   const storedFrom = page.storedFrom === undefined ? sql`true` : sql`created_at >= ${page.storedFrom}`;
-  // Each response of the page comes back once with no rating, or once per 差评 it holds.
+  // Each response of the page comes back once with no rating, or once per 好差评 answer it holds.
   const result = await sql<{ community_id: string; id: number | string; submitted_at: Date | string; question_id: string | null; score: number | null }>`
     select s.community_id, s.id, s.submitted_at, a.question_id, a.score::float8 as score
       from (select community_id, id, submitted_at, answer_questions, answer_scores
@@ -81,22 +88,19 @@ export async function surveyBadRatings(db: Db, questions: SurveyRatingQuestions,
       left join lateral (
             select u.question_id, u.score
               from unnest(s.answer_questions, s.answer_scores) as u(question_id, score)
-             where u.question_id = any(${[...questions.questionIds]}::text[]) and u.score <= ${questions.maxScore}) a on true
+             where u.question_id = any(${[...questions.questionIds]}::text[]) and u.score is not null) a on true
      order by s.id, a.question_id`.execute(db);
   const ratings: BadRating[] = [];
+  const reRatings: ReRating[] = [];
   let lastId: number | undefined;
   for (const row of result.rows) {
     lastId = Number(row.id);
     if (row.question_id === null || row.score === null) continue;
-    ratings.push({
-      community_id: row.community_id,
-      origin_kind: 'survey',
-      origin_id: lastId,
-      origin_ref: row.question_id,
-      // Stored on 0–100: level 1 is 0, level 2 is 25.
-      rating: Math.round(Number(row.score) / 25) + 1,
-      rated_at: new Date(row.submitted_at),
-    });
+    // Stored on 0–100: level 1 is 0, level 2 is 25.
+    const rating = Math.round(Number(row.score) / 25) + 1;
+    const origin = { community_id: row.community_id, origin_kind: 'survey' as const, origin_id: lastId, origin_ref: row.question_id };
+    if (Number(row.score) <= questions.maxScore) ratings.push({ ...origin, rating, rated_at: new Date(row.submitted_at) });
+    else reRatings.push({ ...origin, origin: `survey:${row.community_id}/${questions.instrumentId}/${lastId}/${row.question_id}`, to: rating });
   }
-  return { ratings, lastId };
+  return { ratings, reRatings, lastId };
 }

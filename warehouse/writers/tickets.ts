@@ -1,6 +1,6 @@
 import { audit } from '../auth/audit.ts';
 import type { Db } from '../database.ts';
-import { closeReRatedItems, isReRatingGood, type TicketReRating } from '../rectifications/close-rerated.ts';
+import { closeReRatedItems, isReRatingGood, type ReRating } from '../rectifications/close-rerated.ts';
 import type { NewTicket } from '../schema.ts';
 
 /**
@@ -112,7 +112,7 @@ export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor
     for (const row of inserted) ids.set(keyOf(row), Number(row.id));
   }
 
-  const reRatings: TicketReRating[] = [];
+  const reRatings: ReRating[] = [];
   for (const [key, before] of original) {
     const id = ids.get(key);
     const after = latest.get(key);
@@ -142,7 +142,15 @@ export async function upsertTickets(db: Db, tickets: readonly NewTicket[], actor
     });
     if (changed.includes('rating') && isReRatingGood(after.rating)) {
       const from = before.rating;
-      reRatings.push({ community_id: community, ticket_id: id, ticket: `ticket:${community}/${source}/${external}`, from: typeof from === 'number' ? from : null, to: after.rating });
+      reRatings.push({
+        community_id: community,
+        origin_kind: 'ticket',
+        origin_id: id,
+        origin_ref: '',
+        origin: `ticket:${community}/${source}/${external}`,
+        from: typeof from === 'number' ? from : null,
+        to: after.rating,
+      });
     }
   }
   await closeReRatedItems(db, reRatings, { actor, runId });
