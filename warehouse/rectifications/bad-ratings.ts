@@ -66,8 +66,8 @@ export interface SurveyRatingPage {
 /**
  * The 好差评 answers to an instrument's questions, one page of responses at a time (the whole
  * instrument, or those stored since a time, through survey_responses_stored_idx): the 差评, and the
- * better ratings, which close an item a response's earlier answer opened (a re-export after the
- * respondent changed it; see closeReRatedItems). `lastId` is the page's last response, read or
+ * better ratings of answers whose earlier 差评 has an item still in the loop, which close it (a
+ * re-export after the respondent changed it; see closeReRatedItems). `lastId` is the page's last response, read or
  * not; undefined when no response is left. Only ids and the level leave the answers: the
  * respondent stays behind its pseudonym.
  */
@@ -77,7 +77,7 @@ export async function surveyBadRatings(
   page: SurveyRatingPage,
 ): Promise<{ ratings: BadRating[]; reRatings: ReRating[]; lastId: number | undefined }> {
   const storedFrom = page.storedFrom === undefined ? sql`true` : sql`created_at >= ${page.storedFrom}`;
-  // Each response of the page comes back once with no rating, or once per 好差评 answer it holds.
+  // Each response of the page comes back once with no rating, or once per 差评 or re-rating it holds.
   const result = await sql<{ community_id: string; id: number | string; submitted_at: Date | string; question_id: string | null; score: number | null }>`
     select s.community_id, s.id, s.submitted_at, a.question_id, a.score::float8 as score
       from (select community_id, id, submitted_at, answer_questions, answer_scores
@@ -88,7 +88,13 @@ export async function surveyBadRatings(
       left join lateral (
             select u.question_id, u.score
               from unnest(s.answer_questions, s.answer_scores) as u(question_id, score)
-             where u.question_id = any(${[...questions.questionIds]}::text[]) and u.score is not null) a on true
+             where u.question_id = any(${[...questions.questionIds]}::text[])
+               and (u.score <= ${questions.maxScore}
+                    -- A better rating matters only where an item is still in the loop (through the origin key).
+                    or u.score is not null and exists (
+                         select 1 from rectifications r
+                          where r.community_id = s.community_id and r.origin_kind = 'survey' and r.origin_id = s.id
+                            and r.origin_ref = u.question_id and r.status <> 'closed'))) a on true
      order by s.id, a.question_id`.execute(db);
   const ratings: BadRating[] = [];
   const reRatings: ReRating[] = [];
