@@ -19,9 +19,21 @@ export interface JsonResponseOptions extends Omit<ResponseOptions, 'idColumns'> 
   sourceId?: string;
 }
 
-/** The response's own id fields: the instrument's respondent_id, else Kobo's submission uuid and id. */
+/**
+ * The response's own id fields: the instrument's respondent_id, else Kobo's. An edit in Enketo gives
+ * a submission a new `_uuid` and keeps `meta/rootUuid` (the first uuid, as `uuid:…`; kpi#3940), so
+ * the root is read first: an edited submission pulled again updates its response rather than
+ * adding a second one. Submissions from before Kobo wrote the root fall back to `_uuid`, then `_id`.
+ */
 export function responseIdColumns(instrument: Instrument): string[] {
-  return instrument.respondent_id ? [instrument.respondent_id] : ['_uuid', '_id'];
+  return instrument.respondent_id ? [instrument.respondent_id] : [KOBO_ROOT_UUID, '_uuid', '_id'];
+}
+
+const KOBO_ROOT_UUID = 'meta/rootUuid';
+
+/** Kobo's root uuid without its `uuid:` scheme, so it keys a never-edited submission as its `_uuid` did. */
+function koboRespondent(instrument: Instrument, respondent: string): string {
+  return instrument.respondent_id ? respondent : respondent.replace(/^uuid:/, '');
 }
 
 /** Kobo writes _submission_time in UTC without an offset; a form's own time fields follow the instrument's zone. */
@@ -42,6 +54,7 @@ export function jsonSurveyRow(instrument: Instrument, record: JsonRecord, place:
   const { pseudonymKey, occurrence, sourceId, ...responseOptions } = options;
   const parsed = parseResponseCells(instrument, (column) => jsonCell(record, column), place, { ...responseOptions, idColumns: responseIdColumns(instrument) });
   if (!parsed.ok) return parsed;
-  const responseKey = parsed.respondent !== undefined ? `p:${pseudonymise(pseudonymKey, parsed.respondent)}` : `h:${contentKey(record)}:${occurrence ?? 1}`;
+  const responseKey =
+    parsed.respondent !== undefined ? `p:${pseudonymise(pseudonymKey, koboRespondent(instrument, parsed.respondent))}` : `h:${contentKey(record)}:${occurrence ?? 1}`;
   return { ok: true, row: { response: { ...parsed.response, response_key: responseKey, source_id: sourceId ?? instrument.source }, answers: parsed.answers } };
 }

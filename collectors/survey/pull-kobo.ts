@@ -31,8 +31,9 @@ export function koboDataUrl(source: KoboSource, cursor: string | undefined): str
 /**
  * Pulls a KoboToolbox form's new submissions over API v2 (token auth, pages by `next`), scores
  * them through the instrument, and advances the source's cursor on `_submission_time` as pages
- * land. Each submission is keyed by its pseudonymised `_uuid` (or the instrument's respondent_id),
- * so a pull that overlaps an earlier one stores nothing twice.
+ * land. Each submission is keyed by its pseudonymised root uuid (see responseIdColumns; or the
+ * instrument's respondent_id), so a pull that overlaps an earlier one stores nothing twice and an
+ * edited submission pulled again updates its response.
  */
 export function pullKobo(db: Db, { source, instrument, fetcher, pseudonymKey }: KoboPull): Promise<ImportSummary> {
   const dataUrl = koboDataUrl(source, undefined).split('?')[0] ?? '';

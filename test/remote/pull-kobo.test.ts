@@ -5,7 +5,7 @@ import { pullKobo } from '../../collectors/survey/pull-kobo.ts';
 import { loadInstrument } from '../../config/instrument.ts';
 import { surveyMetrics } from '../../pipeline/metrics/survey-metrics.ts';
 import { koboSourceSchema } from '../../config/remote-source-schema.ts';
-import { readSourceCursor } from '../../warehouse/writers/source-cursors.ts';
+import { readSourceCursor, resetSourceCursor } from '../../warehouse/writers/source-cursors.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { type FakeKobo, startFakeKobo, type Submission } from './fake-kobo.ts';
 
@@ -71,6 +71,24 @@ describe.each(drivers)('pullKobo on $name', (driver) => {
     expect(await readSourceCursor(db, 'kobo-a')).toBe('2026-03-03T00:00:00');
     expect(await pullKobo(db, { source: source('kobo-a'), instrument, fetcher, pseudonymKey })).toMatchObject({ read: 0, new: 0 });
     expect(await responsesOf('kobo-a')).toHaveLength(6);
+  });
+
+  it('pulled again from the start, updates a submission edited in Enketo (new _uuid, same meta/rootUuid) rather than adding it', async () => {
+    const { db } = database;
+    const edited = (id: number, visa: unknown): Submission => ({ ...submission(id, '2026-03-05T02:00:00', visa), 'meta/rootUuid': `uuid:uuid-${id}` });
+    // 701 as Kobo serves it now (root = its own uuid), 702 from before Kobo wrote the root.
+    kobo.submissions.splice(0, Infinity, edited(701, 2), submission(702, '2026-03-05T03:00:00', 4));
+    expect(await pullKobo(db, { source: source('kobo-edit'), instrument, fetcher, pseudonymKey })).toMatchObject({ new: 2 });
+    const before = await responsesOf('kobo-edit');
+
+    // Edited: a new uuid, the old one as deprecatedID, the root kept; and the answer changed.
+    kobo.submissions.splice(0, 1, { ...edited(701, 5), _uuid: 'uuid-701-v2', 'meta/instanceID': 'uuid:uuid-701-v2', 'meta/deprecatedID': 'uuid:uuid-701' });
+    await resetSourceCursor(db, 'kobo-edit');
+    expect(await pullKobo(db, { source: source('kobo-edit'), instrument, fetcher, pseudonymKey })).toMatchObject({ read: 2, new: 0, updated: 1, duplicate: 1 });
+    const after = await responsesOf('kobo-edit');
+    expect(after.map((r) => r.response_key)).toEqual(before.map((r) => r.response_key));
+    const visa = await db.selectFrom('survey_answers as a').innerJoin('survey_responses as r', 'r.id', 'a.response_id').select('a.score').where('r.source_id', '=', 'kobo-edit').where('a.question_id', '=', 'visa').orderBy('r.source_row').execute();
+    expect(visa.map((a) => a.score)).toEqual([100, 75]);
   });
 
   it('rejects a bad submission naming its id and field, and lands the rest', async () => {
