@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { HAOCHAPING_BAD_MAX } from '../../config/instrument.ts';
 import { audit } from '../auth/audit.ts';
 import type { Db } from '../database.ts';
+import { CLOSED_RE_RATED } from './closed-reason.ts';
 
 /** A stored ticket whose rating a later export or pull changed to one that is no 差评 (3–5). */
 export interface TicketReRating {
@@ -30,7 +31,8 @@ export const isReRatingGood = (rating: unknown): rating is number => typeof rati
  * 基本满意 or better: in 好差评 practice a 差评 the rater takes back after the fix counts as 整改 done.
  * The item keeps its history and gets a note and an audit entry naming the new rating, the actor
  * and the run; a fix or follow-up not yet recorded is stamped now, since the re-rating is the
- * rater's own verdict on the fix. Call it in the transaction that stores the new rating; returns
+ * rater's own verdict on the fix. The item is marked closed by re-rating, so a 差评 the rater gives
+ * again later opens the next round. Call it in the transaction that stores the new rating; returns
  * how many items it closed. Items already closed are left alone, so a repeat changes nothing.
  */
 export async function closeReRatedItems(db: Db, reRatings: readonly TicketReRating[], by: ReRatedBy, now = new Date()): Promise<number> {
@@ -60,6 +62,7 @@ export async function closeReRatedItems(db: Db, reRatings: readonly TicketReRati
         fixed_at: sql`coalesce(fixed_at, ${now})`,
         followed_up_at: sql`coalesce(followed_up_at, ${now})`,
         closed_at: now,
+        closed_reason: CLOSED_RE_RATED,
         notes: sql<string>`notes || ${JSON.stringify([note])}::jsonb`,
       })
       .where('community_id', '=', item.community_id)
@@ -72,7 +75,7 @@ export async function closeReRatedItems(db: Db, reRatings: readonly TicketReRati
       details: {
         from: item.status,
         to: 'closed',
-        reason: 're-rated',
+        reason: CLOSED_RE_RATED,
         note: reason,
         ticket: reRating.ticket,
         rating: { from: reRating.from, to: reRating.to },
