@@ -1,5 +1,6 @@
 import type { RectificationRates, Rate } from '../warehouse/read-models/rectification-rates.ts';
 import type { RectificationListItem } from '../warehouse/read-models/rectifications-list.ts';
+import { CLOSED_RE_RATED } from '../warehouse/rectifications/closed-reason.ts';
 
 const rate = (r: Rate) => (r.suppressed || r.rate === null ? `— (base ${r.denominator}${r.suppressed ? ', withheld' : ''})` : `${(r.rate * 100).toFixed(1)}% (${r.numerator}/${r.denominator})`);
 const LEVELS = ['', '非常不满意', '不满意'];
@@ -17,11 +18,13 @@ export function formatRectifications(rates: RectificationRates, items: readonly 
   const head = ['item', 'origin', 'rating', 'rated', 'due', 'status', 'owner', ''];
   const body = items.map((item) => [
     `${item.community_id}/${item.id}`,
-    item.origin_kind === 'ticket' ? `ticket ${item.origin_title}` : `survey ${item.origin_title} (response #${item.origin_id})`,
+    // A 差评 given again after a re-rating closed the item before is the same origin's next round.
+    (item.origin_kind === 'ticket' ? `ticket ${item.origin_title}` : `survey ${item.origin_title} (response #${item.origin_id})`) +
+      (item.round > 1 ? ` · round ${item.round}` : ''),
     LEVELS[item.rating] ?? String(item.rating),
     day(item.rated_at),
     day(item.due_at),
-    item.status,
+    item.closed_reason === CLOSED_RE_RATED ? 'closed (re-rated)' : item.status,
     item.owner ?? '',
     item.overdue ? `OVERDUE ${Math.floor((now.getTime() - item.due_at.getTime()) / 86_400_000)} d` : '',
   ]);

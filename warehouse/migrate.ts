@@ -13,6 +13,7 @@ import * as surveyAnswerArrays from './migrations/2026-11-30T1700-survey-answer-
 import * as surveyResponseSourceKey from './migrations/2026-11-30T1800-survey-response-source-key.ts';
 import * as surveyRatingScans from './migrations/2026-11-30T1900-survey-rating-scans.ts';
 import * as loginThrottle from './migrations/2026-11-30T2100-login-throttle.ts';
+import * as rectificationRounds from './migrations/2026-12-02T0000-rectification-rounds.ts';
 
 /** The static list of migrations, oldest first. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1800-survey-response-source-key': surveyResponseSourceKey,
   '2026-11-30T1900-survey-rating-scans': surveyRatingScans,
   '2026-11-30T2100-login-throttle': loginThrottle,
+  '2026-12-02T0000-rectification-rounds': rectificationRounds,
 };
 
 /** Every migration's name, oldest first. */

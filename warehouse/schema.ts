@@ -15,6 +15,8 @@ export type DeliveryKind = 'alert' | 'escalation' | 'digest';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 export type Role = 'leader' | 'comms' | 'expert' | 'admin';
 export type RectificationStatus = 'open' | 'in_progress' | 'fixed' | 'followed_up' | 'closed';
+/** Why a rectification was closed: by staff after the follow-up, or by the rater's good re-rating (see rectifications/closed-reason.ts). */
+export type ClosedReason = 'followed-up' | 're-rated';
 
 export interface CommunitiesTable {
   id: string;
@@ -244,7 +246,7 @@ export interface IncidentsTable {
   alert_count: number;
 }
 
-/** One 差评 and what was done about it; see migration 2026-11-30T1500-rectifications. */
+/** One 差评 and what was done about it; see migrations 2026-11-30T1500-rectifications and 2026-12-02T0000-rectification-rounds. */
 export interface RectificationsTable {
   id: Generated<number>;
   community_id: string;
@@ -252,6 +254,8 @@ export interface RectificationsTable {
   origin_id: number;
   /** The survey question rated; '' for a hotline callback. */
   origin_ref: ColumnType<string, string | undefined, string>;
+  /** 1 for an origin's first 差评; one more for each 差评 given again after a re-rating closed the round before. */
+  round: ColumnType<number, number | undefined, number>;
   /** 好差评 level: 1 非常不满意, 2 不满意. */
   rating: number;
   rated_at: Timestamp;
@@ -261,6 +265,8 @@ export interface RectificationsTable {
   fixed_at: Timestamp | null;
   followed_up_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** Why it was closed (see closed-reason.ts); null while not closed. */
+  closed_reason: ClosedReason | null;
   notes: ColumnType<AlertNote[], string | undefined, string>;
   created_at: CreatedAt;
 }

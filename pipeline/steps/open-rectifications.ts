@@ -27,7 +27,8 @@ const BAD_MAX_SCORE = ((HAOCHAPING_BAD_MAX - 1) / 4) * 100;
 /**
  * Opens a rectification item for every 差评 (好差评 level 1 or 2) that has none, due the configured
  * number of working days after the rating: hotline callbacks, and answers to the 好差评 questions of
- * every imported survey instrument. Safe to run again: an item exists once per rating. Survey
+ * every imported survey instrument. Safe to run again: an item exists once per rating, and once
+ * more (the next round) for a 差评 given again after a re-rating closed the item before. Survey
  * responses are read once: each pass reads only those stored (or changed) since the pass before,
  * and an answer re-rated 基本满意 or better closes the item its 差评 opened.
  */
@@ -38,7 +39,8 @@ export async function openRectifications(db: Db, config: Config, calendar: Worki
     const pending = await unrectifiedBadRatings(db, TICKET_PAGE);
     const count = await openRectificationItems(db, pending, due);
     opened += count;
-    if (pending.length < TICKET_PAGE) break;
+    // A full page that opened nothing holds only tickets a writer has locked: they wait for the next pass.
+    if (pending.length < TICKET_PAGE || count === 0) break;
     // The query anti-joins the items. Planned on statistics from before this pass's thousands of new
     // items, it became a nested loop over all of them (minutes per page): refresh them as they grow.
     sinceAnalyze += count;

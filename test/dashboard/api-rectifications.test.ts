@@ -5,6 +5,9 @@ import { login, seedBase, seedUsers, startDashboard } from './helpers.ts';
 
 interface ItemJson {
   id: number;
+  origin_id: number;
+  round: number;
+  closed_reason: string | null;
   status: string;
   owner: string | null;
   overdue: boolean;
@@ -83,5 +86,26 @@ describe.each(drivers)('dashboard rectification queue on $name', (driver) => {
     expect(rates.fixed_on_time).toMatchObject({ denominator: 1, suppressed: true });
     expect(rates.overdue).toBe(0);
     expect((await leader.get('/api/rectifications/rates?from=2020-13-01')).status).toBe(400);
+  });
+
+  it('shows each round of an origin as an item of its own, and why a round was closed', async () => {
+    const rated = new Date(Date.now() - 20 * 86_400_000);
+    const round = (n: number, closed: boolean) => ({
+      community_id: 'lixia',
+      origin_kind: 'ticket' as const,
+      origin_id: 3,
+      round: n,
+      rating: 2,
+      rated_at: rated,
+      due_at: new Date(rated.getTime() + 30 * 86_400_000),
+      ...(closed ? { status: 'closed' as const, closed_at: new Date(), closed_reason: 're-rated' as const } : {}),
+    });
+    await tdb.db.insertInto('rectifications').values([round(1, true), round(2, false)]).execute();
+    const leader = await login(server.url, 'leader');
+    const { rectifications } = (await (await leader.get('/api/rectifications')).json()) as { rectifications: ItemJson[] };
+    expect(rectifications.filter((r) => r.origin_id === 3).map((r) => [r.round, r.status, r.closed_reason])).toEqual([
+      [1, 'closed', 're-rated'],
+      [2, 'open', null],
+    ]);
   });
 });

@@ -19,6 +19,7 @@ const MIGRATIONS = [
   '2026-11-30T1800-survey-response-source-key',
   '2026-11-30T1900-survey-rating-scans',
   '2026-11-30T2100-login-throttle',
+  '2026-12-02T0000-rectification-rounds',
 ];
 const TABLES = 22;
 

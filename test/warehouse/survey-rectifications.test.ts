@@ -136,5 +136,15 @@ describe.each(drivers)('好差评 survey ratings open rectifications on $name', 
     expect(rates.bad_rate).toEqual({ numerator: 3, denominator: 6, rate: 0.5, suppressed: false });
     // A further pass changes nothing.
     expect(await openRectifications(db, config, calendarDays)).toEqual({ opened: 0 });
+
+    // The first export again: ana's 差评 is back (the next round of her item), gus takes his back.
+    expect(await importSurvey(db, { file, instrument, pseudonymKey: 'test-key' })).toMatchObject({ new: 0, updated: 2 });
+    expect(await openRectifications(db, config, calendarDays)).toEqual({ opened: 1 });
+    const rounds = await db.selectFrom('rectifications').select(['origin_id', 'round', 'status', 'closed_reason']).where('origin_id', 'in', [closed?.origin_id as number, items[3]?.origin_id as number]).orderBy('origin_id').orderBy('round').execute();
+    expect(rounds.map((r) => [r.origin_id === closed?.origin_id ? 'ana' : 'gus', r.round, r.status, r.closed_reason])).toEqual([
+      ['ana', 1, 'closed', 're-rated'],
+      ['ana', 2, 'open', null],
+      ['gus', 1, 'closed', 're-rated'],
+    ]);
   });
 });

@@ -16,9 +16,13 @@ export interface Rate {
 /** The 好差评 figures published per period. */
 export interface RectificationRates {
   period: Period;
-  /** 差评率: 差评 among 好差评 ratings (hotline callbacks and survey answers), by when the rating was given. */
+  /** 差评率: 差评 among 好差评 ratings (hotline callbacks and survey answers), by when the rating was given; a ticket counts once, at its latest level, whatever its rounds. */
   bad_rate: Rate;
-  /** Of the 差评 of the period already fixed or past due: fixed by the due time. */
+  /**
+   * Of the 差评 of the period already fixed or past due: fixed by the due time. Counted by item, so
+   * each round of a ticket (a 差评 given again after a re-rating closed the round before) counts
+   * once, in the period of its own rating.
+   */
   fixed_on_time: Rate;
   /** Of the fixed items: followed up with the person who rated. */
   follow_up: Rate;

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { ReRating } from './close-rerated.ts';
+import { CLOSED_RE_RATED } from './closed-reason.ts';
 
-/** A 差评 (好差评 level 1 or 2) that has no rectification item yet. */
+/** A 差评 (好差评 level 1 or 2) that no rectification item answers for yet. */
 export interface BadRating {
   community_id: string;
   /** A hotline callback (a ticket) or a survey answer (a response). */
@@ -15,7 +16,10 @@ export interface BadRating {
   rated_at: Date;
 }
 
-/** The 差评 still waiting for their rectification item, oldest first. */
+/**
+ * The ticket 差评 still waiting for a rectification item, oldest first: those with none, and those
+ * whose items were all closed by a re-rating (the 差评 was given again since: the next round).
+ */
 export async function unrectifiedBadRatings(db: Db, limit = 5_000): Promise<BadRating[]> {
   const rows = await db
     .selectFrom('tickets as t')
@@ -29,7 +33,8 @@ export async function unrectifiedBadRatings(db: Db, limit = 5_000): Promise<BadR
             .whereRef('r.community_id', '=', 't.community_id')
             .where('r.origin_kind', '=', 'ticket')
             .whereRef('r.origin_id', '=', 't.id')
-            .where('r.origin_ref', '=', ''),
+            .where('r.origin_ref', '=', '')
+            .where((eb) => eb.or([eb('r.closed_reason', 'is', null), eb('r.closed_reason', '<>', CLOSED_RE_RATED)])),
         ),
       ),
     )

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { HAOCHAPING_BAD_MAX } from '../../config/instrument.ts';
 import { audit } from '../auth/audit.ts';
 import type { Db } from '../database.ts';
+import { CLOSED_RE_RATED } from './closed-reason.ts';
 
 /** A 差评 its rater took back: a ticket or survey answer whose stored rating changed to one that is no 差评 (3–5). */
 export interface ReRating {
@@ -35,7 +36,8 @@ export const isReRatingGood = (rating: unknown): rating is number => typeof rati
  * 基本满意 or better: in 好差评 practice a 差评 the rater takes back after the fix counts as 整改 done.
  * The item keeps its history and gets a note and an audit entry naming the new rating, the actor
  * and the run; a fix or follow-up not yet recorded is stamped now, since the re-rating is the
- * rater's own verdict on the fix. Call it in the transaction that stores the new rating (or, for
+ * rater's own verdict on the fix. The item is marked closed by re-rating, so a 差评 the rater gives
+ * again later opens the next round. Call it in the transaction that stores the new rating (or, for
  * survey answers, that reads it: the pipeline's 差评 scan); returns
  * how many items it closed. Items already closed are left alone, so a repeat changes nothing.
  */
@@ -66,6 +68,7 @@ export async function closeReRatedItems(db: Db, reRatings: readonly ReRating[], 
         fixed_at: sql`coalesce(fixed_at, ${now})`,
         followed_up_at: sql`coalesce(followed_up_at, ${now})`,
         closed_at: now,
+        closed_reason: CLOSED_RE_RATED,
         notes: sql<string>`notes || ${JSON.stringify([note])}::jsonb`,
       })
       .where('community_id', '=', item.community_id)
@@ -78,7 +81,7 @@ export async function closeReRatedItems(db: Db, reRatings: readonly ReRating[], 
       details: {
         from: item.status,
         to: 'closed',
-        reason: 're-rated',
+        reason: CLOSED_RE_RATED,
         note: reason,
         [reRating.origin_kind]: reRating.origin,
         rating: { from, to: reRating.to },

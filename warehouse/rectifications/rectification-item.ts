@@ -1,4 +1,4 @@
-import type { AlertNote, RectificationStatus } from '../schema.ts';
+import type { AlertNote, ClosedReason, RectificationStatus } from '../schema.ts';
 
 /** A rectification as the dashboard and exports show it. */
 export interface RectificationItem {
@@ -7,6 +7,8 @@ export interface RectificationItem {
   origin_kind: 'ticket' | 'survey';
   origin_id: number;
   origin_ref: string;
+  /** 1, or the round of a 差评 given again after a re-rating closed the round before. */
+  round: number;
   rating: number;
   rated_at: Date;
   due_at: Date;
@@ -15,6 +17,8 @@ export interface RectificationItem {
   fixed_at: Date | null;
   followed_up_at: Date | null;
   closed_at: Date | null;
+  /** Why it was closed: `followed-up` by staff, `re-rated` by the rater's good re-rating; null while not closed. */
+  closed_reason: ClosedReason | null;
   notes: AlertNote[];
   /** Not fixed and past its due time. */
   overdue: boolean;
@@ -26,6 +30,7 @@ export const RECTIFICATION_COLUMNS = [
   'origin_kind',
   'origin_id',
   'origin_ref',
+  'round',
   'rating',
   'rated_at',
   'due_at',
@@ -34,6 +39,7 @@ export const RECTIFICATION_COLUMNS = [
   'fixed_at',
   'followed_up_at',
   'closed_at',
+  'closed_reason',
   'notes',
 ] as const;
 

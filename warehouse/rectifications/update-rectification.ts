@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { audit } from '../auth/audit.ts';
 import type { Db } from '../database.ts';
 import type { RectificationStatus } from '../schema.ts';
+import { CLOSED_FOLLOWED_UP } from './closed-reason.ts';
 import { RECTIFICATION_COLUMNS, type RectificationItem, toItem } from './rectification-item.ts';
 
 export type RectificationAction = 'assign' | 'start' | 'fix' | 'follow_up' | 'close' | 'note';
@@ -78,6 +79,7 @@ export async function updateRectification(
         ...(rule.to ? { status: rule.to } : {}),
         ...(stamp ? { [stamp]: now } : {}),
         ...(change.action === 'assign' ? { owner } : {}),
+        ...(change.action === 'close' ? { closed_reason: CLOSED_FOLLOWED_UP } : {}),
       })
       .where('community_id', '=', key.communityId)
       .where('id', '=', key.id)

@@ -20,7 +20,12 @@ export const overdueRectification: AlertRule = async ({ db, config, communityId,
       drivers: {
         count: overdue.length,
         oldest_days_late: daysLate,
-        rectifications: overdue.slice(0, 20).map((item) => ({ id: item.id, origin: `${item.origin_kind} ${item.origin_title}`, owner: item.owner, due_at: item.due_at })),
+        rectifications: overdue.slice(0, 20).map((item) => ({
+          id: item.id,
+          origin: `${item.origin_kind} ${item.origin_title}${item.round > 1 ? ` · round ${item.round}` : ''}`,
+          owner: item.owner,
+          due_at: item.due_at,
+        })),
       },
       reach: 0,
       clause_ids: ['8.1.3'],

@@ -92,7 +92,12 @@ export function RectificationPage({ user }: { user: SessionUser }) {
                 <strong>
                   {t.ratingLevels[item.rating]} · {item.origin_title}
                 </strong>
-                <span className="status">{t.rectStatus[item.status]}</span>
+                {/* A 差评 given again after a re-rating closed the item before: the same origin's next round. */}
+                {item.round > 1 && <span className="badge">{t.rectRound(item.round)}</span>}
+                <span className="status">
+                  {t.rectStatus[item.status]}
+                  {item.closed_reason === 're-rated' && ` · ${t.rectClosedReRated}`}
+                </span>
               </div>
               {item.origin_excerpt && <p className="excerpt">{item.origin_excerpt}</p>}
               <div className="muted small">
