@@ -23,7 +23,7 @@ export type ResponseOutcome = boolean | 'updated';
  * re-exported. Its submission time stays (a re-export in another time zone moves every time, and
  * tools keep the first submission's time when an answer is edited), and created_at becomes the
  * time of the change, so the 差评 scan (survey-rating-scans.ts) reads the response again. A
- * respondent repeated within one file is the importer's to settle (see firstRowOfRespondent).
+ * respondent repeated within one file is the importer's to settle (see RespondentsSeen).
  */
 const UPDATE_CHANGED = `
   on conflict (community_id, instrument_id, response_key) do update
@@ -38,9 +38,9 @@ const UPDATE_CHANGED = `
 /**
  * Stores responses with their answers (in the response's row): a key not stored before
  * (community, instrument, response_key) is inserted; a stored one is updated when its answers or
- * segments changed (see UPDATE_CHANGED), and left alone otherwise. Returns for each input in order what happened; a
- * key repeated within the batch counts once, from its first row. One statement whatever the batch
- * size, so a response never lands without its answers.
+ * segments changed (see UPDATE_CHANGED), and left alone otherwise. Returns for each input in order
+ * what happened; a key repeated within the batch counts once, from its first row. One statement
+ * whatever the batch size, so a response never lands without its answers.
  */
 export async function insertSurveyResponses(db: Db, records: readonly NewSurveyRecord[]): Promise<ResponseOutcome[]> {
   if (records.length === 0) return [];
@@ -94,9 +94,9 @@ export type SurveyBatchWriter = (db: Db, records: readonly NewSurveyRecord[], tu
  * streams the batch in binary COPY straight into survey_responses, committing when `turn` settles;
  * when the unique key refuses a row (stored before, or by another import meanwhile) the batch is
  * stored the careful way instead — COPY into a staging table, then INSERT … ON CONFLICT DO UPDATE
- * where a stored response changed — and so is every later batch of the import,
- * so a re-import pays for one refused row. Elsewhere (PGlite, or inside a transaction) it goes
- * through insertSurveyResponses. The same rows land either way.
+ * where a stored response changed — and so is every later batch of the import, so a re-import
+ * pays for one refused row. Elsewhere (PGlite, or inside a transaction) it goes through
+ * insertSurveyResponses. The same rows land either way.
  *
  * `turn` (see importTable's writesInFlight) settles when every earlier batch is stored. A batch may
  * COPY while an earlier one is still being written, unless it repeats one of that batch's keys: it
